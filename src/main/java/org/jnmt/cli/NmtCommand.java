@@ -1,0 +1,88 @@
+package org.jnmt.cli;
+
+import org.jnmt.util.Console;
+import org.jnmt.util.NmtException;
+import org.jnmt.util.UsageException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.PrintWriter;
+
+/**
+ * The root of the {@code nmt} command line. Exit codes: 0 success, 1 runtime failure, 2 usage error.
+ * Subcommands that need no model never touch ND4J, so they start without loading native code.
+ */
+@Command(name = "nmt",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Neural machine translation: a GRU encoder-decoder with Bahdanau attention.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public class NmtCommand implements Runnable {
+
+    @Mixin
+    GlobalOptions global;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: try 'nmt --help'.");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (used by tests too). */
+    public static int execute(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    public static CommandLine newCommandLine() {
+        CommandLine cli = new CommandLine(new NmtCommand());
+        cli.setExecutionExceptionHandler(NmtCommand::handleFailure);
+        cli.setParameterExceptionHandler(NmtCommand::handleUsageError);
+        return cli;
+    }
+
+    private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof UsageException) {
+            err.println("error: " + e.getMessage());
+            err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return 2;
+        }
+        String message = e instanceof NmtException ? e.getMessage() : describe(e);
+        err.println("error: " + message);
+        if (Console.verbose()) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return 1;
+    }
+
+    private static String describe(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory; raise the heap with NMT_JAVA_OPTS (see README).";
+        }
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message)
+                + " (run with --verbose for the stack trace)";
+    }
+
+    private static int handleUsageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println("error: " + e.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+            err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for more information.");
+        }
+        err.flush();
+        return 2;
+    }
+}

@@ -1,0 +1,60 @@
+package org.jnmt.config;
+
+/**
+ * The {@code data:} section: where the corpora are, how text is prepared (normalisation,
+ * pre-tokenisation, BPE, vocabularies) and filtered. Paths are relative to the working directory.
+ */
+public class DataConfig {
+
+    /** Source and target language codes, used to name files (e.g. "de", "en"). */
+    public String srcLang = "src";
+    public String tgtLang = "tgt";
+
+    /** Training, development and test corpora. */
+    public CorpusSpec train;
+    public CorpusSpec dev;
+    public CorpusSpec test;
+
+    /**
+     * For a corpus with no official split (Tatoeba): split {@code train} into train/dev/test with
+     * this seed; {@code dev} and {@code test} must then be absent.
+     */
+    public SplitSpec split;
+
+    /** Where {@code nmt prepare} writes the prepared data directory. */
+    public String dir = "data/prepared";
+
+    public boolean lowercase = false;
+
+    /** Number of BPE merges; 0 disables BPE (word-level vocabularies). */
+    public int bpeMerges = 8000;
+    /** One BPE model learned on source and target text together. */
+    public boolean jointBpe = true;
+
+    public int vocabMinFreq = 1;
+    /** 0 means no limit. */
+    public int vocabMaxSize = 0;
+    /** One vocabulary shared by source and target (needed for tied source/target embeddings). */
+    public boolean jointVocab = false;
+
+    /** Training pairs longer than this (in subword tokens, either side) are filtered out. */
+    public int maxLength = 100;
+    /** Training pairs whose length ratio exceeds this are filtered out. */
+    public double maxLengthRatio = 3.0;
+
+    /** A parallel corpus: either {@code tsv} (source TAB target) or {@code src} and {@code tgt} files. */
+    public static class CorpusSpec {
+        public String tsv;
+        public String src;
+        public String tgt;
+        /** With a TSV file, the column order may be target first (Tatoeba's eng-fra is "en TAB fr"). */
+        public boolean swapColumns = false;
+    }
+
+    /** A seeded random split of one corpus into train, dev and test. */
+    public static class SplitSpec {
+        public long seed = 1234;
+        public int dev = 1000;
+        public int test = 1000;
+    }
+}

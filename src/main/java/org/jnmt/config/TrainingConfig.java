@@ -1,0 +1,43 @@
+package org.jnmt.config;
+
+/** The {@code training:} section: optimisation, validation, checkpoints. */
+public class TrainingConfig {
+
+    public long seed = 42;
+    public int epochs = 10;
+    /** Stop after this many minutes of training (0: no limit). */
+    public double maxMinutes = 0;
+
+    /** Batch size, in sentences or in target tokens (see batchType). */
+    public int batchSize = 64;
+    /** "sentences" or "tokens". */
+    public String batchType = "sentences";
+
+    public double learningRate = 1e-3;
+    public double adamBeta1 = 0.9;
+    public double adamBeta2 = 0.999;
+    public double adamEpsilon = 1e-8;
+    /** Gradient-norm clipping threshold (0: none). */
+    public double clipNorm = 1.0;
+    public double labelSmoothing = 0.0;
+
+    /** Multiply the learning rate by this when the dev score has not improved for lrPatience validations. */
+    public double lrDecayFactor = 0.5;
+    public int lrPatience = 2;
+    public double minLearningRate = 1e-5;
+
+    /** Validate every N steps (0: once per epoch). */
+    public int validateEvery = 0;
+    /** Stop when the dev BLEU has not improved for this many validations (0: never). */
+    public int patience = 0;
+    /** Greedy decoding of at most this many dev sentences during validation (0: all). */
+    public int validationSentences = 0;
+
+    /** Write a checkpoint every N steps (0: only at validations and at the end). */
+    public int checkpointEvery = 500;
+    /** Keep this many most recent step checkpoints (for averaging). */
+    public int keepLast = 5;
+
+    /** On a NaN or infinite loss: "stop" (default) or "skip" the batch. */
+    public String onNonFinite = "stop";
+}
