@@ -26,10 +26,11 @@ record AxisScale(double low, double high, double step) {
         return new AxisScale(low, high, step);
     }
 
+    /** The round step nearest to {@code rough}. */
     private static double niceStep(double rough) {
         double magnitude = Math.pow(10, Math.floor(Math.log10(rough)));
         double fraction = rough / magnitude;
-        double nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10;
+        double nice = fraction < 1.5 ? 1 : fraction < 2.25 ? 2 : fraction < 3.5 ? 2.5 : fraction < 7.5 ? 5 : 10;
         return nice * magnitude;
     }
 

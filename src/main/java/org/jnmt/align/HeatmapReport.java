@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** One HTML page of attention heatmaps, one section per sentence, each an inline SVG under the sentence pair. */
+/**
+ * One HTML page of attention heatmaps, one section per sentence, each an inline SVG under the sentence
+ * pair. The page is also well-formed XML (polyglot markup), so tools can parse it.
+ */
 public final class HeatmapReport {
 
     /**
@@ -34,7 +37,7 @@ public final class HeatmapReport {
 
     public static String render(String title, List<Entry> entries) {
         StringBuilder html = new StringBuilder(8192);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>")
                 .append(Markup.escape(title)).append("</title>\n<style>\n")
                 .append("body { font-family: ").append(Drawing.SVG_FONT_FAMILY)
                 .append("; margin: 2em; color: #222; }\n")
@@ -49,7 +52,7 @@ public final class HeatmapReport {
             int number = i + 1;
             html.append("<section id=\"s").append(number).append("\">\n<h2><span class=\"number\">").append(number)
                     .append("</span>").append(Markup.escape(entry.source()))
-                    .append("<br><span class=\"number\">→</span><span class=\"translation\">")
+                    .append("<br/><span class=\"number\">→</span><span class=\"translation\">")
                     .append(Markup.escape(entry.translation())).append("</span></h2>\n")
                     .append(HeatmapSvg.element(entry.attention(), HeatmapOptions.defaults(entry.attention()), "s" + number))
                     .append("</section>\n");
