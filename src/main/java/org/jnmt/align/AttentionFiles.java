@@ -45,7 +45,7 @@ public final class AttentionFiles {
         }
     }
 
-    public static void writeJson(Path file, AttentionMatrix matrix) throws IOException {
+    private static void writeJson(Path file, AttentionMatrix matrix) throws IOException {
         JSON.writeValue(file.toFile(), new Document(matrix.sourceTokens(), matrix.targetTokens(), matrix.weights()));
     }
 

@@ -73,7 +73,9 @@ public final class GoldReader {
         List<GoldAlignment> possible = readPharaoh(possibleFile, base, sure.size());
         List<GoldAlignment> gold = new ArrayList<>(sure.size());
         for (int i = 0; i < sure.size(); i++) {
-            gold.add(new GoldAlignment(sure.get(i).sure(), possible.get(i).possible()));
+            Set<Link> allPossible = new HashSet<>(sure.get(i).possible());
+            allPossible.addAll(possible.get(i).possible());
+            gold.add(new GoldAlignment(sure.get(i).sure(), allPossible));
         }
         return gold;
     }

@@ -3,6 +3,7 @@ package org.jnmt.align;
 import java.awt.Font;
 import java.awt.font.LineMetrics;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The geometry of one attention heatmap, in pixels, shared by the PNG and SVG renderers: source
@@ -91,7 +92,7 @@ final class HeatmapLayout {
     }
 
     static String valueLabel(float w) {
-        return String.format(java.util.Locale.ROOT, "%.2f", w);
+        return String.format(Locale.ROOT, "%.2f", w);
     }
 
     private static double lineHeight(Font font) {

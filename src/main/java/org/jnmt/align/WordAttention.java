@@ -74,6 +74,15 @@ public final class WordAttention {
         return new WordAttention(summed);
     }
 
+    /**
+     * Pools a sentence's token attention to the whitespace-separated words of its source and target
+     * text, finding each token's word with {@link TokenWordMap}; special tokens are dropped.
+     */
+    public static WordAttention pool(AttentionMatrix attention, List<String> sourceWords, List<String> targetWords) {
+        return pool(attention.weights(), TokenWordMap.wordIndices(attention.targetTokens(), targetWords), targetWords.size(),
+                TokenWordMap.wordIndices(attention.sourceTokens(), sourceWords), sourceWords.size());
+    }
+
     /** Wraps a matrix that is already at word level, [targetWords][sourceWords]. */
     public static WordAttention ofWords(double[][] weights) {
         int sourceWords = weights.length == 0 ? 0 : weights[0].length;

@@ -2,6 +2,10 @@ package org.jnmt.align;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import java.util.List;
 import java.util.Set;
 
@@ -47,6 +51,27 @@ class AlignmentScoreTest {
         assertEquals(3.0 / 4, score.precision(), 1e-12);
         assertEquals(2.0 / 3, score.recall(), 1e-12);
         assertEquals(1 - 5.0 / 7, score.alignmentErrorRate(), 1e-12);
+    }
+
+    @Test
+    void aDiagonalBaselineOnTheHansardsGoldScoresAsPinned() throws IOException {
+        Path corpus = SharedData.corpus("alignments-en-fr");
+        List<String> english = Files.readAllLines(corpus.resolve("test.en"));
+        List<String> french = Files.readAllLines(corpus.resolve("test.fr"));
+        List<GoldAlignment> gold = GoldReader.read(corpus.resolve("enfr.gold"), 1, english.size());
+        AlignmentScore score = new AlignmentScore();
+        for (int i = 0; i < english.size(); i++) {
+            int sourceWords = english.get(i).split(" ").length;
+            int targetWords = french.get(i).split(" ").length;
+            double[][] diagonal = new double[targetWords][sourceWords];
+            for (int t = 0; t < targetWords; t++) {
+                diagonal[t][(int) Math.round((t + 0.5) * sourceWords / targetWords - 0.5)] = 1;
+            }
+            score.add(WordAttention.ofWords(diagonal).hardAlignment(), gold.get(i));
+        }
+        assertEquals(7761, score.hypothesisLinks());
+        assertEquals(4038, score.sureLinks());
+        assertEquals("AER 53.84  precision 49.03  recall 40.64  (447 sentences, |A| 7761, |S| 4038)", score.summary());
     }
 
     @Test

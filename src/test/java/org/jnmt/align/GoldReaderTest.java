@@ -49,10 +49,10 @@ class GoldReaderTest {
 
     @Test
     void readsASureFileWithAPossibleOnlyFile() throws IOException {
-        Path sure = write("sure", "0-0 1-1\n2-2\n");
+        Path sure = write("sure", "0-0 1-1 2p2\n2-2\n");
         Path possible = write("possible", "1-2\n\n");
         List<GoldAlignment> gold = GoldReader.readSureAndPossible(sure, possible, 0, 0);
-        assertEquals(new GoldAlignment(Set.of(new Link(0, 0), new Link(1, 1)), Set.of(new Link(1, 2))), gold.get(0));
+        assertEquals(new GoldAlignment(Set.of(new Link(0, 0), new Link(1, 1)), Set.of(new Link(1, 2), new Link(2, 2))), gold.get(0));
         assertEquals(GoldAlignment.allSure(Set.of(new Link(2, 2))), gold.get(1));
         Path shorter = write("short", "1-2\n");
         NmtException e = assertThrows(NmtException.class, () -> GoldReader.readSureAndPossible(sure, shorter, 0, 0));

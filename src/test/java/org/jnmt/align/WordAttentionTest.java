@@ -41,6 +41,14 @@ class WordAttentionTest {
     }
 
     @Test
+    void poolsAnAttentionMatrixToTheWordsOfItsText() {
+        AttentionMatrix tokens = new AttentionMatrix(List.of("hou@@", "se", "is", "</s>"), List.of("das", "Hau@@", "s", "</s>"), TOKENS);
+        WordAttention words = WordAttention.pool(tokens, List.of("house", "is"), List.of("das", "Haus"));
+        assertArrayEquals(new double[]{0.8, 0.05}, words.weights()[1], 1e-6);
+        assertEquals("0.2,0.7 0.8,0.05", SoftAlignmentFormat.format(words.weights()));
+    }
+
+    @Test
     void tiesGoToTheFirstSourceWordAndEmptyRowsStayUnaligned() {
         WordAttention words = WordAttention.ofWords(new double[][]{{0.4, 0.4, 0.2}, {0, 0, 0}, {0.1, 0.2, 0.7}});
         assertEquals(List.of(new Link(0, 0), new Link(2, 2)), words.hardAlignment());
