@@ -1,0 +1,70 @@
+package org.jnmt.align;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class WordAttentionTest {
+
+    /**
+     * Source tokens "hou@@ se is </s>" (words: house, is), target tokens "das Hau@@ s </s>"
+     * (words: das, Haus).
+     */
+    private static final float[][] TOKENS = {
+            {0.1f, 0.1f, 0.7f, 0.1f},  // das
+            {0.5f, 0.3f, 0.1f, 0.1f},  // Hau@@
+            {0.2f, 0.6f, 0.0f, 0.2f},  // s
+            {0.0f, 0.0f, 0.1f, 0.9f}}; // </s>
+    private static final int[] SOURCE_WORD = {0, 0, 1, -1};
+    private static final int[] TARGET_WORD = {0, 1, 1, -1};
+
+    @Test
+    void sumsSourcePiecesAndAveragesTargetPieces() {
+        WordAttention words = WordAttention.pool(TOKENS, TARGET_WORD, 2, SOURCE_WORD, 2);
+        double[][] w = words.weights();
+        assertEquals(2, words.targetWords());
+        assertEquals(2, words.sourceWords());
+        assertArrayEquals(new double[]{0.2, 0.7}, w[0], 1e-6);
+        // Haus = mean of Hau@@ (0.8, 0.1) and s (0.8, 0.0); the EOS mass is dropped.
+        assertArrayEquals(new double[]{0.8, 0.05}, w[1], 1e-6);
+    }
+
+    @Test
+    void hardAlignmentTakesTheArgmaxPerTargetWordSortedBySource() {
+        WordAttention words = WordAttention.pool(TOKENS, TARGET_WORD, 2, SOURCE_WORD, 2);
+        assertEquals(List.of(new Link(0, 1), new Link(1, 0)), words.hardAlignment());
+        assertEquals("0-1 1-0", PharaohFormat.format(words.hardAlignment()));
+    }
+
+    @Test
+    void poolsAnAttentionMatrixToTheWordsOfItsText() {
+        AttentionMatrix tokens = new AttentionMatrix(List.of("hou@@", "se", "is", "</s>"), List.of("das", "Hau@@", "s", "</s>"), TOKENS);
+        WordAttention words = WordAttention.pool(tokens, List.of("house", "is"), List.of("das", "Haus"));
+        assertArrayEquals(new double[]{0.8, 0.05}, words.weights()[1], 1e-6);
+        assertEquals("0.2,0.7 0.8,0.05", SoftAlignmentFormat.format(words.weights()));
+    }
+
+    @Test
+    void tiesGoToTheFirstSourceWordAndEmptyRowsStayUnaligned() {
+        WordAttention words = WordAttention.ofWords(new double[][]{{0.4, 0.4, 0.2}, {0, 0, 0}, {0.1, 0.2, 0.7}});
+        assertEquals(List.of(new Link(0, 0), new Link(2, 2)), words.hardAlignment());
+    }
+
+    @Test
+    void aTargetWordWithoutTokensGetsAZeroRow() {
+        WordAttention words = WordAttention.pool(new float[][]{{1f}}, new int[]{1}, 2, new int[]{0}, 1);
+        assertArrayEquals(new double[]{0}, words.weights()[0]);
+        assertEquals(List.of(new Link(0, 1)), words.hardAlignment());
+    }
+
+    @Test
+    void rejectsMapsThatDoNotFitTheMatrix() {
+        assertThrows(IllegalArgumentException.class, () -> WordAttention.pool(TOKENS, new int[]{0, 1}, 2, SOURCE_WORD, 2));
+        assertThrows(IllegalArgumentException.class, () -> WordAttention.pool(TOKENS, TARGET_WORD, 2, new int[]{0, 1}, 2));
+        assertThrows(IllegalArgumentException.class, () -> WordAttention.pool(TOKENS, TARGET_WORD, 1, SOURCE_WORD, 2));
+    }
+}
