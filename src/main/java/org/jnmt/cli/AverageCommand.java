@@ -50,6 +50,10 @@ public class AverageCommand implements Callable<Integer> {
             throw new UsageException("--last must be at least 1, got " + last);
         }
         boolean weightsFile = output.getFileName().toString().endsWith(".ckpt");
+        if (!weightsFile && sameDirectory(output, modelDir)) {
+            throw new UsageException("-o must differ from -m; the averaged model would replace the run's "
+                    + CheckpointStore.BEST_FILE);
+        }
         Path weights = weightsFile ? output : output.resolve(CheckpointStore.BEST_FILE);
         List<Path> averaged = CheckpointAverager.lastCheckpoints(modelDir, last);
         Map<String, INDArray> averages = CheckpointAverager.average(averaged);
@@ -65,13 +69,17 @@ public class AverageCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static boolean sameDirectory(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Copies the regular files at the top of the run directory, except checkpoints, into the output directory. */
     private void copyModelFiles() {
         try {
-            if (Files.exists(output) && Files.isSameFile(output, modelDir)) {
-                throw new UsageException("-o must differ from -m; the averaged model would replace the run's "
-                        + CheckpointStore.BEST_FILE);
-            }
             Files.createDirectories(output);
             try (Stream<Path> files = Files.list(modelDir)) {
                 for (Path file : files.filter(Files::isRegularFile)
