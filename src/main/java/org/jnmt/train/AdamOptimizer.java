@@ -43,6 +43,7 @@ public final class AdamOptimizer {
     private double learningRate;
     private long steps;
 
+    /** Create it after the model has added all its parameters: it keeps state for those present now. */
     public AdamOptimizer(ParameterSet params, double learningRate, double beta1, double beta2, double epsilon) {
         if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1)) {
             throw new IllegalArgumentException("Adam betas must lie in [0, 1), got " + beta1 + ", " + beta2);

@@ -312,7 +312,7 @@ final class CheckpointFormat {
             return "a file of that name is in the way";
         }
         if (e instanceof NoSuchFileException) {
-            return "no such file or directory: " + e.getMessage();
+            return "no such file or directory";
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();
