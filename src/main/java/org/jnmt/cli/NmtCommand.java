@@ -19,6 +19,7 @@ import java.io.PrintWriter;
         description = "Neural machine translation: a GRU encoder-decoder with Bahdanau attention.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                BleuCommand.class,
         })
 public class NmtCommand implements Runnable {
 
