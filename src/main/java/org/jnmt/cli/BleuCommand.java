@@ -33,9 +33,9 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {
-                "Scores a hypothesis file against one or more reference files with BLEU and/or chrF,",
-                "exactly as sacreBLEU " + Signature.SACREBLEU_VERSION + " does (same options, numbers and output).",
-                "Reads the hypothesis from standard input without -i or with -i -."})
+                "Scores a hypothesis file against reference files with BLEU and/or chrF exactly as sacreBLEU "
+                        + Signature.SACREBLEU_VERSION + " does: same options, numbers and output.",
+                "Without -i, or with -i -, the hypothesis is read from standard input."})
 public class BleuCommand implements Callable<Integer> {
 
     private static final List<String> METRICS = List.of("bleu", "chrf");
@@ -188,11 +188,15 @@ public class BleuCommand implements Callable<Integer> {
         for (int i = 0; i < referenceSets.size(); i++) {
             int count = referenceSets.get(i).size();
             if (count != hypotheses.size()) {
-                throw new NmtException("The hypothesis " + hypothesisName + " has " + hypotheses.size()
-                        + " lines but the reference " + references.get(i) + " has " + count
-                        + "; they must have one line per segment.");
+                throw new NmtException("The hypothesis " + hypothesisName + " has " + lines(hypotheses.size())
+                        + " but the reference " + references.get(i) + " has " + lines(count)
+                        + "; they need one line per segment.");
             }
         }
+    }
+
+    private static String lines(int count) {
+        return count + (count == 1 ? " line" : " lines");
     }
 
     private BleuSettings bleuSettings() {
