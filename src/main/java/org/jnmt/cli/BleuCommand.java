@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 
 /**
  * {@code nmt bleu REF [REF...] -i HYP}: corpus (or sentence) BLEU and chrF with sacreBLEU 2.6.0's
@@ -236,19 +237,25 @@ public class BleuCommand implements Callable<Integer> {
 
     /** One text line per segment, whatever --format says, as sacreBLEU prints them. */
     private void printSentenceScores(PrintWriter out, List<String> hypotheses, List<List<String>> referenceSets) {
-        boolean bleuMetric = metrics.get(0).equals("bleu");
-        Bleu bleu = new Bleu(bleuSettings());
-        Chrf chrf = new Chrf(chrfSettings());
-        String signature = (bleuMetric ? bleu.signature(referenceSets.size()) : chrf.signature(referenceSets.size()))
-                .format(shortSignature);
+        BiFunction<String, List<String>, MetricScore> scorer;
+        Signature signature;
+        if (metrics.get(0).equals("bleu")) {
+            Bleu bleu = new Bleu(bleuSettings());
+            scorer = bleu::sentenceScore;
+            signature = bleu.signature(referenceSets.size());
+        } else {
+            Chrf chrf = new Chrf(chrfSettings());
+            scorer = chrf::sentenceScore;
+            signature = chrf.signature(referenceSets.size());
+        }
         for (int i = 0; i < hypotheses.size(); i++) {
             List<String> segmentReferences = new ArrayList<>();
             for (List<String> set : referenceSets) {
                 segmentReferences.add(set.get(i));
             }
-            MetricScore score = bleuMetric ? bleu.sentenceScore(hypotheses.get(i), segmentReferences)
-                    : chrf.sentenceScore(hypotheses.get(i), segmentReferences);
-            out.println(scoreOnly ? ScoreFormat.scoreOnly(score, width) : ScoreFormat.text(score, signature, width));
+            MetricScore score = scorer.apply(hypotheses.get(i), segmentReferences);
+            out.println(scoreOnly ? ScoreFormat.scoreOnly(score, width)
+                    : ScoreFormat.text(score, signature.format(shortSignature), width));
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
  * <pre>{@code
  * Bleu bleu = new Bleu(BleuSettings.defaults());
  * BleuScore score = bleu.corpusScore(hypotheses, List.of(references));
- * String line = ScoreFormat.text(score, bleu.signature(1), 4);   // BLEU|nrefs:1|... = 37.1036 ...
+ * String line = ScoreFormat.text(score, bleu.signature(1).format(false), 4); // BLEU|nrefs:1|... = 37.1036 ...
  * }</pre>
  */
 public final class Bleu {

@@ -66,7 +66,7 @@ public final class NgramCounts {
     }
 
     /** Raises each count to at least its count in {@code other} (the union of multisets). */
-    public void maximize(NgramCounts other) {
+    void maximize(NgramCounts other) {
         for (Map.Entry<String, Integer> entry : other.counts.entrySet()) {
             int previous = count(entry.getKey());
             if (entry.getValue() > previous) {
