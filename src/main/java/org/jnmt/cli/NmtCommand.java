@@ -20,6 +20,7 @@ import java.io.PrintWriter;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 AverageCommand.class,
+                BleuCommand.class,
         })
 public class NmtCommand implements Runnable {
 
