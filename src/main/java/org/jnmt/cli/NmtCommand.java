@@ -19,6 +19,10 @@ import java.io.PrintWriter;
         description = "Neural machine translation: a GRU encoder-decoder with Bahdanau attention.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                TokenizeCommand.class,
+                DetokenizeCommand.class,
+                BpeCommand.class,
+                PrepareCommand.class,
         })
 public class NmtCommand implements Runnable {
 
