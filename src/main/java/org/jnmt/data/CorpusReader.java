@@ -19,6 +19,9 @@ public final class CorpusReader implements Closeable {
     public record SentencePair(long line, String source, String target) {
     }
 
+    /** Returned by the line readers below for a line that was skipped as invalid. */
+    private static final SentencePair SKIPPED = new SentencePair(-1, "", "");
+
     private final LineReader first;
     private final LineReader second;
     private final boolean swapColumns;
@@ -77,8 +80,6 @@ public final class CorpusReader implements Closeable {
         return second == null ? first.name().toString() : first.name() + " + " + second.name();
     }
 
-    private static final SentencePair SKIPPED = new SentencePair(-1, "", "");
-
     private SentencePair nextTsv() {
         LineReader.Line line = first.next();
         if (line == null) {
@@ -88,12 +89,12 @@ public final class CorpusReader implements Closeable {
             return invalid(first.name(), line.number(), "invalid UTF-8 byte sequence");
         }
         String text = line.text();
-        int tab = text.indexOf('\t');
         int tabs = (int) text.chars().filter(c -> c == '\t').count();
         if (tabs != 1) {
             return invalid(first.name(), line.number(),
                     "expected exactly one tab between source and target, found " + tabs);
         }
+        int tab = text.indexOf('\t');
         String left = text.substring(0, tab);
         String right = text.substring(tab + 1);
         return swapColumns ? new SentencePair(line.number(), right, left)

@@ -125,10 +125,6 @@ public final class EncodedCorpus {
             return this;
         }
 
-        public int size() {
-            return srcOffsets.size() - 1;
-        }
-
         public EncodedCorpus build() {
             return new EncodedCorpus(srcIds.toArray(), srcOffsets.toArray(), tgtIds.toArray(), tgtOffsets.toArray());
         }
