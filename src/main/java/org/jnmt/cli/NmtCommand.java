@@ -21,6 +21,10 @@ import java.io.PrintWriter;
                 CommandLine.HelpCommand.class,
                 AverageCommand.class,
                 BleuCommand.class,
+                TokenizeCommand.class,
+                DetokenizeCommand.class,
+                BpeCommand.class,
+                PrepareCommand.class,
         })
 public class NmtCommand implements Runnable {
 
