@@ -50,9 +50,9 @@ public class InfoCommand implements Callable<Integer> {
         row(out, "bpe", bpe(pipelines));
         row(out, "lowercase", pipelines.source().lowercase() ? "yes" : "no");
         row(out, "text files", String.join(" ", textFiles(directory.dir())));
-        row(out, "weights", directory.dir().relativize(directory.weightsFile()).toString());
+        row(out, "weights", weights(directory));
         row(out, "training", trainingState(training));
-        row(out, "best dev BLEU", Double.isNaN(training.bestDevBleu()) ? "none (no validation yet)"
+        row(out, "best dev BLEU", Double.isNaN(training.bestDevBleu()) ? "none (no validation)"
                 : String.format(Locale.ROOT, "%.2f at step %d (%d validations)", training.bestDevBleu(),
                 training.bestStep(), training.validations()));
         out.println();
@@ -87,6 +87,15 @@ public class InfoCommand implements Callable<Integer> {
             }
         }
         return present;
+    }
+
+    /** The weights file translation loads, or why there is none. */
+    private static String weights(ModelDirectory directory) {
+        try {
+            return directory.dir().relativize(directory.weightsFile()).toString();
+        } catch (NmtException e) {
+            return "none yet (no best.ckpt and no checkpoint)";
+        }
     }
 
     private static String trainingState(TrainingSummary training) {

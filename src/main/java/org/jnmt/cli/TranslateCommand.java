@@ -30,8 +30,8 @@ import java.util.concurrent.Callable;
 @Command(name = "translate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Translate text with a trained model: one sentence per line, from standard input (or -i) to "
                 + "standard output (or -o), each line written as soon as it is translated.",
-                "Every input line gets exactly one output line (N with --nbest N): an empty line an empty line, a line "
-                        + "that is not valid UTF-8 an empty line and a warning (the exit code is then 1)."})
+                "Every input line gets exactly one output line (N with --nbest N), even an empty line or one that is "
+                        + "not valid UTF-8 (an empty output line and a warning; the exit code is then 1)."})
 public class TranslateCommand implements Callable<Integer> {
 
     private static final List<String> ALIGNMENT_FORMS = List.of("hard", "soft");
