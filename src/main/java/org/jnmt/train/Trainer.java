@@ -207,16 +207,7 @@ public final class Trainer {
     }
 
     private String finishedReason() {
-        if (epoch > t.epochs) {
-            return "all " + t.epochs + " epochs done";
-        }
-        if (earlyStopping.shouldStop()) {
-            return "early stopping";
-        }
-        if (t.maxMinutes > 0 && priorSeconds >= t.maxMinutes * 60) {
-            return "time limit of " + t.maxMinutes + " minutes reached";
-        }
-        return null;
+        return state().finishedReason(t);
     }
 
     private boolean timeIsUp() {
