@@ -37,6 +37,9 @@ public record TrainingState(long step, int epoch, long batchesInEpoch, long seed
         if (training.maxMinutes > 0 && trainingSeconds >= training.maxMinutes * 60) {
             return "time limit of " + training.maxMinutes + " minutes reached";
         }
+        if (training.maxSteps > 0 && step >= training.maxSteps) {
+            return "step limit of " + training.maxSteps + " reached";
+        }
         return null;
     }
 }
