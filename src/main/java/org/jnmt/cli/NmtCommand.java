@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
                 QuickstartCommand.class,
                 AverageCommand.class,
                 BleuCommand.class,
+                BenchCommand.class,
                 TranslateCommand.class,
                 AttentionCommand.class,
                 AlignCommand.class,

@@ -3,13 +3,14 @@ package org.jnmt.decode;
 /**
  * Settings of greedy and beam search.
  *
- * @param beamSize       K; 1 is greedy search
- * @param alpha          GNMT length-normalisation exponent (Wu et al. 2016): score = logP / ((5+len)/6)^alpha
- * @param nBest          how many hypotheses to return per sentence (at most K)
- * @param maxLengthRatio the maximum output length is maxLengthRatio * sourceLength + 10 tokens, at most
- *                       {@link #MAX_OUTPUT_TOKENS}
+ * @param beamSize        K; 1 is greedy search
+ * @param alpha           GNMT length-normalisation exponent (Wu et al. 2016): score = logP / ((5+len)/6)^alpha
+ * @param nBest           how many hypotheses to return per sentence (at most K)
+ * @param maxLengthRatio  the maximum output length is maxLengthRatio * sourceLength + maxLengthOffset
+ *                        tokens, at most {@link #MAX_OUTPUT_TOKENS}
+ * @param maxLengthOffset see maxLengthRatio (10 by default)
  */
-public record SearchOptions(int beamSize, double alpha, int nBest, double maxLengthRatio) {
+public record SearchOptions(int beamSize, double alpha, int nBest, double maxLengthRatio, int maxLengthOffset) {
 
     /** An absolute cap on the output length, so that a 10,000-character line cannot exhaust memory. */
     public static final int MAX_OUTPUT_TOKENS = 1000;
@@ -23,13 +24,18 @@ public record SearchOptions(int beamSize, double alpha, int nBest, double maxLen
         }
     }
 
+    /** Options with the usual maximum output length, maxLengthRatio * sourceLength + 10. */
+    public SearchOptions(int beamSize, double alpha, int nBest, double maxLengthRatio) {
+        this(beamSize, alpha, nBest, maxLengthRatio, 10);
+    }
+
     public static SearchOptions greedy(double maxLengthRatio) {
         return new SearchOptions(1, 0.0, 1, maxLengthRatio);
     }
 
     /** The largest number of tokens (EOS included) produced for a source of {@code srcLength} tokens. */
     public int maxOutputLength(int srcLength) {
-        return (int) Math.min(MAX_OUTPUT_TOKENS, Math.ceil(maxLengthRatio * srcLength) + 10);
+        return (int) Math.min(MAX_OUTPUT_TOKENS, Math.ceil(maxLengthRatio * srcLength) + maxLengthOffset);
     }
 
     /** GNMT's length penalty lp(len) = ((5 + len) / 6)^alpha. */
