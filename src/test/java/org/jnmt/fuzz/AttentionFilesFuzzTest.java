@@ -2,10 +2,12 @@ package org.jnmt.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.jnmt.align.AttentionFiles;
+import org.junit.jupiter.api.Timeout;
 
 import java.nio.file.Path;
 
 /** Attention dumps ({@code N.json}) read back for heatmaps. */
+@Timeout(10)
 class AttentionFilesFuzzTest {
 
     @FuzzTest

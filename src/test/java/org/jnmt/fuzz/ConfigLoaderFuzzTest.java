@@ -1,16 +1,18 @@
 package org.jnmt.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import org.jnmt.config.ConfigLoader;
 import org.jnmt.config.NmtConfig;
+import org.junit.jupiter.api.Timeout;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** YAML configs, read from a file (nmt train --config) and from text (the copy in a model directory). */
+@Timeout(10)
 class ConfigLoaderFuzzTest {
 
     @FuzzTest
@@ -20,8 +22,9 @@ class ConfigLoaderFuzzTest {
     }
 
     @FuzzTest
-    void fromYaml(@NotNull String yaml) {
-        ParserContract.rejectsCleanly(() -> checkSections(ConfigLoader.fromYaml(yaml, "model/config.yaml")));
+    void fromYaml(byte[] yaml) {
+        String text = new String(yaml, StandardCharsets.UTF_8);
+        ParserContract.rejectsCleanly(() -> checkSections(ConfigLoader.fromYaml(text, "model/config.yaml")));
     }
 
     /** A config that loads must be usable: a null section would only fail later, as an NPE. */
