@@ -7,7 +7,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The root of the {@code nmt} command line. Exit codes: 0 success, 1 runtime failure, 2 usage error.
@@ -19,6 +21,12 @@ import java.io.PrintWriter;
         description = "Neural machine translation: a GRU encoder-decoder with Bahdanau attention.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                AverageCommand.class,
+                BleuCommand.class,
+                TokenizeCommand.class,
+                DetokenizeCommand.class,
+                BpeCommand.class,
+                PrepareCommand.class,
         })
 public class NmtCommand implements Runnable {
 
@@ -44,6 +52,9 @@ public class NmtCommand implements Runnable {
 
     public static CommandLine newCommandLine() {
         CommandLine cli = new CommandLine(new NmtCommand());
+        // Results and messages are UTF-8 whatever the platform's default charset.
+        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cli.setExecutionExceptionHandler(NmtCommand::handleFailure);
         cli.setParameterExceptionHandler(NmtCommand::handleUsageError);
         return cli;

@@ -1,0 +1,50 @@
+package org.jnmt.eval;
+
+/**
+ * How BLEU is computed; the defaults are sacreBLEU's: 13a tokenizer, case-sensitive, exponential
+ * smoothing, no effective order (sacreBLEU turns it on for sentence-level scores).
+ *
+ * @param tokenizer      a name from {@link Tokenizer#NAMES}
+ * @param lowercase      lowercase hypotheses and references before tokenizing
+ * @param smoothing      the smoothing of zero precisions
+ * @param smoothValue    the value for {@code floor} and {@code add-k}; null for the method's default
+ * @param effectiveOrder average only over the n-gram orders the hypothesis has (for sentence BLEU)
+ */
+public record BleuSettings(String tokenizer, boolean lowercase, SmoothingMethod smoothing, Double smoothValue,
+                           boolean effectiveOrder) {
+
+    public BleuSettings {
+        if (!Tokenizer.NAMES.contains(tokenizer)) {
+            throw new IllegalArgumentException("unknown tokenizer '" + tokenizer + "'");
+        }
+        if (smoothing == null) {
+            throw new IllegalArgumentException("smoothing must not be null");
+        }
+    }
+
+    /** sacreBLEU's defaults. */
+    public static BleuSettings defaults() {
+        return new BleuSettings("13a", false, SmoothingMethod.EXP, null, false);
+    }
+
+    /** The smoothing value in effect: the one given, or the method's default. */
+    public double effectiveSmoothValue() {
+        return smoothValue != null ? smoothValue : smoothing.defaultValue();
+    }
+
+    public BleuSettings withTokenizer(String name) {
+        return new BleuSettings(name, lowercase, smoothing, smoothValue, effectiveOrder);
+    }
+
+    public BleuSettings withLowercase(boolean lower) {
+        return new BleuSettings(tokenizer, lower, smoothing, smoothValue, effectiveOrder);
+    }
+
+    public BleuSettings withSmoothing(SmoothingMethod method, Double value) {
+        return new BleuSettings(tokenizer, lowercase, method, value, effectiveOrder);
+    }
+
+    public BleuSettings withEffectiveOrder(boolean effective) {
+        return new BleuSettings(tokenizer, lowercase, smoothing, smoothValue, effective);
+    }
+}
