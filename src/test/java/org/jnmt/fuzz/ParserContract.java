@@ -1,12 +1,15 @@
 package org.jnmt.fuzz;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import org.jnmt.util.NmtException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +42,20 @@ final class ParserContract {
         } catch (NmtException e) {
             assertFalse(e.getMessage() == null || e.getMessage().isBlank(), "NmtException without a message");
             assertTrue(e.getMessage().contains(file.toString()), "the error does not name the file: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Like {@link #rejectsFileCleanly}, and the parser must close what it opened, failing or not
+     * (checked where the JVM counts its open descriptors; the parser is warmed up first so that
+     * the jars its classes load from are already open).
+     */
+    static void rejectsFileCleanlyAndClosesIt(Path file, Runnable parse) {
+        rejectsFileCleanly(file, parse);
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean os) {
+            long before = os.getOpenFileDescriptorCount();
+            rejectsFileCleanly(file, parse);
+            assertEquals(before, os.getOpenFileDescriptorCount(), "the parser left a file open");
         }
     }
 
