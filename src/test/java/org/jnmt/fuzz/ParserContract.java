@@ -9,7 +9,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,9 +52,11 @@ final class ParserContract {
     static void rejectsFileCleanlyAndClosesIt(Path file, Runnable parse) {
         rejectsFileCleanly(file, parse);
         if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean os) {
+            // At most as many as before: other threads (the fuzzer, cleaners) may close files meanwhile.
             long before = os.getOpenFileDescriptorCount();
             rejectsFileCleanly(file, parse);
-            assertEquals(before, os.getOpenFileDescriptorCount(), "the parser left a file open");
+            long after = os.getOpenFileDescriptorCount();
+            assertTrue(after <= before, "the parser left a file open (" + before + " descriptors before, " + after + " after)");
         }
     }
 
