@@ -1,15 +1,12 @@
 package org.jnmt.align;
 
-import org.jnmt.util.NmtException;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 
 /** Draws an attention heatmap (see {@link HeatmapLayout}) with Java2D and writes it as PNG. */
@@ -19,13 +16,7 @@ public final class HeatmapPng {
     }
 
     public static void write(Path file, AttentionMatrix matrix, HeatmapOptions options) {
-        try {
-            if (!ImageIO.write(render(matrix, options), "png", file.toFile())) {
-                throw new NmtException("this Java runtime has no PNG writer.");
-            }
-        } catch (IOException e) {
-            throw new NmtException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        PngFiles.write(file, render(matrix, options));
     }
 
     public static BufferedImage render(AttentionMatrix matrix, HeatmapOptions options) {

@@ -1,8 +1,6 @@
 package org.jnmt.align;
 
-import org.jnmt.util.NmtException;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -13,7 +11,6 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -65,13 +62,7 @@ public record LinePlot(String title, String xLabel, String leftLabel, String rig
     }
 
     public void writePng(Path file, int width, int height) {
-        try {
-            if (!ImageIO.write(render(width, height), "png", file.toFile())) {
-                throw new NmtException("this Java runtime has no PNG writer.");
-            }
-        } catch (IOException e) {
-            throw new NmtException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        PngFiles.write(file, render(width, height));
     }
 
     public BufferedImage render(int width, int height) {

@@ -21,12 +21,14 @@ import java.nio.charset.StandardCharsets;
         description = "Neural machine translation: a GRU encoder-decoder with Bahdanau attention.",
         subcommands = {
                 CommandLine.HelpCommand.class,
-                AverageCommand.class,
-                BleuCommand.class,
                 TokenizeCommand.class,
                 DetokenizeCommand.class,
                 BpeCommand.class,
                 PrepareCommand.class,
+                TrainCommand.class,
+                QuickstartCommand.class,
+                AverageCommand.class,
+                BleuCommand.class,
         })
 public class NmtCommand implements Runnable {
 

@@ -3,6 +3,7 @@ package org.jnmt.data;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The text processing of one language side, shared by training and translation:
@@ -101,6 +102,14 @@ public final class TextPipeline {
     }
 
     public Decoded decodeDetailed(int[] ids) {
+        return decodeDetailed(ids, null);
+    }
+
+    /**
+     * Decodes like {@link #decodeDetailed(int[])}, but writes the pre-token {@code unkReplacement}
+     * gives for the position of each UNK in its place (unknown-word replacement); null: keep {@code <unk>}.
+     */
+    public Decoded decodeDetailed(int[] ids, IntFunction<String> unkReplacement) {
         int length = 0;
         while (length < ids.length && ids[length] != SpecialTokens.EOS) {
             length++;
@@ -113,7 +122,8 @@ public final class TextPipeline {
         int[] pretokenOfId = new int[length];
         StringBuilder pending = null;
         for (int i = 0; i < length; i++) {
-            String token = vocabulary.token(ids[i]);
+            String token = ids[i] == SpecialTokens.UNK && unkReplacement != null
+                    ? unkReplacement.apply(i) : vocabulary.token(ids[i]);
             tokens.add(token);
             pretokenOfId[i] = -1;
             if (ids[i] == SpecialTokens.PAD || ids[i] == SpecialTokens.BOS) {

@@ -1,0 +1,189 @@
+package org.jnmt.model;
+
+import org.jnmt.model.ParameterSet.Parameter;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The additive attention of Bahdanau et al. (2015), eqs. (5)-(6) and appendix A.1.2:
+ * {@code e_ij = v^T tanh(W_a s_{i-1} + U_a h_j)}, {@code alpha_ij = softmax_j(e_ij)} over the real
+ * source positions, {@code c_i = sum_j alpha_ij h_j}. The keys {@code U_a h_j} are computed once
+ * per batch ({@link #keys}). The softmax runs over each row's real source positions only: padded
+ * positions get a weight of exactly zero and no gradient. The softmax and its backward pass are
+ * small ([n, S]) and run as Java loops, cheaper there than a chain of ND4J ops.
+ * <p>
+ * Sizes: n queries (packed rows), S source positions, D decoder state, 2H annotation, A attention.
+ */
+final class Attention {
+
+    private final Parameter queryWeights;  // W_a [D, A]
+    private final Parameter keyWeights;    // U_a [2H, A]
+    private final Parameter energyWeights; // v [A, 1]
+    private final int attn;
+    private final Scratch query;
+    private final Scratch dWeights;
+    private final Scratch dHidden;
+    private final Scratch tanhSlope;
+
+    Attention(ParameterSet params, int decHidden, int annotation, int attn) {
+        this.queryWeights = params.add("att.W_a", decHidden, attn);
+        this.keyWeights = params.add("att.U_a", annotation, attn);
+        this.energyWeights = params.add("att.v", attn, 1);
+        this.attn = attn;
+        this.query = new Scratch(params.dataType());
+        this.dWeights = new Scratch(params.dataType());
+        this.dHidden = new Scratch(params.dataType());
+        this.tanhSlope = new Scratch(params.dataType());
+    }
+
+    /**
+     * {@code keys = U_a h_j} for every annotation.
+     *
+     * @param annotations [B, S, 2H]
+     * @param keys        [B, S, A] output
+     */
+    void keys(INDArray annotations, INDArray keys) {
+        long rows = annotations.size(0) * annotations.size(1);
+        Ops.matmul(Views.reshape(annotations, rows, annotations.size(2)), keyWeights.value(),
+                Views.reshape(keys, rows, attn));
+    }
+
+    /**
+     * The backward pass of {@link #keys}: overwrites the gradient of U_a with {@code h^T dKeys} and
+     * adds {@code dKeys U_a^T} to dAnnotations.
+     *
+     * @param annotations  [B, S, 2H]
+     * @param dKeys        [B, S, A]
+     * @param dAnnotations [B, S, 2H], accumulated into
+     */
+    void keysBackward(INDArray annotations, INDArray dKeys, INDArray dAnnotations) {
+        long rows = annotations.size(0) * annotations.size(1);
+        INDArray h = Views.reshape(annotations, rows, annotations.size(2));
+        INDArray dk = Views.reshape(dKeys, rows, attn);
+        Ops.gemm(h, dk, keyWeights.grad(), true, false, 1.0, 0.0);
+        Ops.gemm(dk, keyWeights.value(), Views.reshape(dAnnotations, rows, annotations.size(2)),
+                false, true, 1.0, 1.0);
+    }
+
+    /**
+     * One attention step for n queries.
+     *
+     * @param state    [n, D] the previous decoder states s_{i-1}
+     * @param keys     [n, S, A] U_a h_j of each query's sentence
+     * @param values   [n, S, 2H] the annotations h_j
+     * @param lengths  the real source length of each query's sentence (the first n entries are used)
+     * @param hidden   [n, S, A] output: tanh(W_a s + U_a h_j), kept for the backward pass
+     * @param weights  [n, S] output: alpha (exactly 0 at padded positions)
+     * @param context  [n, 2H] output: c
+     */
+    void forward(INDArray state, INDArray keys, INDArray values, int[] lengths,
+                 INDArray hidden, INDArray weights, INDArray context) {
+        long n = state.size(0);
+        long s = keys.size(1);
+        INDArray q = query.shaped(n, attn);
+        Ops.matmul(state, queryWeights.value(), q);
+        Ops.add(keys, Views.reshape(q, n, 1, attn), hidden);
+        Ops.tanh(hidden);
+        Ops.matmul(Views.reshape(hidden, n * s, attn), energyWeights.value(), Views.reshape(weights, n * s, 1));
+        maskedSoftmax(weights, lengths);
+        Ops.batchedMatmul(Views.reshape(weights, n, 1, s), values,
+                Views.reshape(context, n, 1, values.size(2)), 0.0);
+    }
+
+    /**
+     * The backward pass of one {@link #forward} step.
+     *
+     * @param dContext     [n, 2H] dL/dc
+     * @param values       [n, S, 2H]
+     * @param hidden       [n, S, A] from forward
+     * @param weights      [n, S] from forward
+     * @param dValues      [n, S, 2H] accumulated into: alpha_ij dL/dc_i
+     * @param dKeys        [n, S, A] accumulated into
+     * @param dEnergies    [n, S] output: dL/de, for the gradient of v ({@link #weightGradients})
+     * @param dQueries     [n, A] output: dL/d(W_a s); the caller adds {@code dQueries W_a^T} to dL/ds
+     */
+    void backward(INDArray dContext, INDArray values, INDArray hidden, INDArray weights,
+                  INDArray dValues, INDArray dKeys, INDArray dEnergies, INDArray dQueries) {
+        long n = weights.size(0);
+        long s = weights.size(1);
+        long width = values.size(2);
+        INDArray dAlpha = dWeights.shaped(n, s);
+        Ops.batchedMatmul(values, Views.reshape(dContext, n, width, 1), Views.reshape(dAlpha, n, s, 1), 0.0);
+        Ops.batchedMatmul(Views.reshape(weights, n, s, 1), Views.reshape(dContext, n, 1, width), dValues, 1.0);
+        softmaxBackward(weights, dAlpha, dEnergies);
+        // through v and the tanh: d(pre-activation) = de_j v (1 - hidden^2)
+        INDArray dPre = dHidden.shaped(n, s, attn);
+        Ops.gemm(Views.reshape(dEnergies, n * s, 1), energyWeights.value(), Views.reshape(dPre, n * s, attn),
+                false, true, 1.0, 0.0);
+        INDArray slope = tanhSlope.shaped(n, s, attn);
+        Ops.tanhDerivative(hidden, slope);
+        Ops.mul(dPre, slope, dPre);
+        dKeys.addi(dPre);
+        Ops.sum(dPre, dQueries, 1);
+    }
+
+    /**
+     * Overwrites the gradients of W_a and v from all packed steps at once.
+     *
+     * @param states    [N, D] the queries s_{i-1}
+     * @param dQueries  [N, A]
+     * @param hidden    [N, S, A]
+     * @param dEnergies [N, S]
+     */
+    void weightGradients(INDArray states, INDArray dQueries, INDArray hidden, INDArray dEnergies) {
+        long rows = hidden.size(0) * hidden.size(1);
+        Ops.gemm(states, dQueries, queryWeights.grad(), true, false, 1.0, 0.0);
+        Ops.gemm(Views.reshape(hidden, rows, attn), Views.reshape(dEnergies, rows, 1), energyWeights.grad(),
+                true, false, 1.0, 0.0);
+    }
+
+    /** W_a [D, A], so that the caller can add {@code dQueries W_a^T} to the gradient of the states. */
+    INDArray queryWeights() {
+        return queryWeights.value();
+    }
+
+    /** In place, row by row: e [n, S] → softmax over the first {@code lengths[i]} columns, 0 after. */
+    private static void maskedSoftmax(INDArray energies, int[] lengths) {
+        Elements e = Elements.of(energies);
+        int rows = Math.toIntExact(energies.size(0));
+        int s = Math.toIntExact(energies.size(1));
+        for (int i = 0; i < rows; i++) {
+            int base = i * s;
+            int len = lengths[i];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < len; j++) {
+                max = Math.max(max, e.get(base + j));
+            }
+            double sum = 0;
+            for (int j = 0; j < len; j++) {
+                double x = Math.exp(e.get(base + j) - max);
+                e.set(base + j, x);
+                sum += x;
+            }
+            for (int j = 0; j < len; j++) {
+                e.set(base + j, e.get(base + j) / sum);
+            }
+            for (int j = len; j < s; j++) {
+                e.set(base + j, 0);
+            }
+        }
+    }
+
+    /** {@code de_j = alpha_j (dalpha_j - sum_k alpha_k dalpha_k)} row by row: all [n, S]. */
+    private static void softmaxBackward(INDArray weights, INDArray dWeights, INDArray dEnergies) {
+        Elements alpha = Elements.of(weights);
+        Elements dAlpha = Elements.of(dWeights);
+        Elements dE = Elements.of(dEnergies);
+        int rows = Math.toIntExact(weights.size(0));
+        int s = Math.toIntExact(weights.size(1));
+        for (int i = 0; i < rows; i++) {
+            int base = i * s;
+            double dot = 0;
+            for (int j = 0; j < s; j++) {
+                dot += alpha.get(base + j) * dAlpha.get(base + j);
+            }
+            for (int j = 0; j < s; j++) {
+                dE.set(base + j, alpha.get(base + j) * (dAlpha.get(base + j) - dot));
+            }
+        }
+    }
+}

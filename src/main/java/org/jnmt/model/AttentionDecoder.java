@@ -1,0 +1,334 @@
+package org.jnmt.model;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The GRU decoder of Bahdanau et al. (2015), section 3.1, with the attention queried by the previous
+ * state: {@code c_i = attend(s_{i-1}, h)}, {@code s_i = GRU([E y_{i-1}; c_i], s_{i-1})}, and the
+ * features {@code [s_i; c_i; E y_{i-1}]} for the output layer.
+ * <p>
+ * Teacher-forced training runs over a {@link LengthPacking} of the target lengths (rows sorted by
+ * target length, only the running rows computed); inference runs one step for N hypotheses.
+ * The input weights W_ih [E + 2H, 3D] hold the embedding rows first, then the context rows.
+ * Sizes: B sentences, S source positions, N packed target positions, E embedding, 2H annotation,
+ * D decoder state, A attention, F = D + 2H + E features.
+ */
+final class AttentionDecoder {
+
+    private final Embedding embedding;
+    private final GruParameters gru;
+    private final Attention attention;
+    private final int emb;
+    private final int annotation;
+    private final int dec;
+    private final int attn;
+    private final Buffers buffers;
+
+    private EncoderState encoder;
+    private LengthPacking packing;
+    private int[] inputIds;      // [N] y_{i-1}
+    private INDArray mask;       // [N, E] embedding dropout, or null
+    private INDArray inputs;     // [N, E] E y_{i-1} after dropout
+    private INDArray gates;      // [N, 3D] GRU activations [r | z | n]
+    private INDArray hidden;     // [N, 3D] W_hh s_{i-1} + b_hh
+    private INDArray previous;   // [N, D] s_{i-1}
+    private INDArray states;     // [N, D] s_i
+    private INDArray contexts;   // [N, 2H] c_i
+    private INDArray attnHidden; // [N, S, A] tanh(W_a s_{i-1} + U_a h_j)
+    private INDArray weights;    // [N, S] alpha_i
+    private INDArray dAnnotations; // [B, S, 2H]
+    private INDArray dInitial;     // [B, D]
+
+    AttentionDecoder(ParameterSet params, int tgtVocab, int emb, int annotation, int dec, int attn) {
+        this.embedding = new Embedding(params, "tgt.emb", tgtVocab, emb);
+        this.gru = GruParameters.register(params, "dec", emb + annotation, dec);
+        this.attention = new Attention(params, dec, annotation, attn);
+        this.emb = emb;
+        this.annotation = annotation;
+        this.dec = dec;
+        this.attn = attn;
+        this.buffers = new Buffers(params.dataType());
+    }
+
+    Embedding embedding() {
+        return embedding;
+    }
+
+    /** F: the width of the features [s_i; c_i; E y_{i-1}]. */
+    int featureSize() {
+        return dec + annotation + emb;
+    }
+
+    /**
+     * The attention keys U_a h_j of a batch.
+     *
+     * @param annotations [B, S, 2H]
+     * @return [B, S, A] (fresh when {@code fresh}, else a buffer valid until the next training forward)
+     */
+    INDArray keys(INDArray annotations, boolean fresh) {
+        long[] shape = {annotations.size(0), annotations.size(1), attn};
+        INDArray keys = fresh ? Nd4j.create(annotations.dataType(), shape) : buffers.keys.shaped(shape);
+        attention.keys(annotations, keys);
+        return keys;
+    }
+
+    /**
+     * Teacher-forced decoding of a batch whose rows are in the packing's sorted order.
+     *
+     * @param enc      the encoded batch, row k = sorted slot k
+     * @param inputIds [N] the packed decoder inputs y_{i-1} (BOS at step 0)
+     * @param dropout  masks for the embedding dropout, or null for none
+     * @return [N, F] the features [s_i; c_i; E y_{i-1}] of each packed position (a buffer valid
+     * until the next forward)
+     */
+    INDArray forward(EncoderState enc, LengthPacking packing, int[] inputIds, Dropout dropout, double rate) {
+        this.encoder = enc;
+        this.packing = packing;
+        this.inputIds = inputIds;
+        int n = packing.total();
+        long s = enc.maxSrcLength();
+        inputs = buffers.inputs.shaped(n, emb);
+        embedding.lookup(inputIds, inputs);
+        mask = dropout == null ? null : dropout.mask(buffers.mask, rate, n, emb);
+        if (mask != null) {
+            inputs.muli(mask);
+        }
+        gates = buffers.gates.shaped(n, 3L * dec);
+        hidden = buffers.hidden.shaped(n, 3L * dec);
+        previous = buffers.previous.shaped(n, dec);
+        states = buffers.states.shaped(n, dec);
+        contexts = buffers.contexts.shaped(n, annotation);
+        attnHidden = buffers.attnHidden.shaped(n, s, attn);
+        weights = buffers.weights.shaped(n, s);
+
+        Ops.matmul(inputs, embeddingRows(gru.inputWeights().value()), gates);
+        gates.addiRowVector(gru.inputBias().value());
+        gru.hiddenBiasRows(hidden);
+        Views.rows(previous, 0, packing.count(0)).assign(enc.initialState());
+        INDArray contextWeights = contextRows(gru.inputWeights().value());
+        for (int t = 0; t < packing.steps(); t++) {
+            int o = packing.offset(t);
+            int c = packing.count(t);
+            INDArray sPrev = Views.rows(previous, o, c);
+            INDArray ctx = Views.rows(contexts, o, c);
+            attention.forward(sPrev, Views.rows(enc.keys(), 0, c), Views.rows(enc.annotations(), 0, c),
+                    enc.lengths(), Views.rows(attnHidden, o, c), Views.rows(weights, o, c), ctx);
+            INDArray g = Views.rows(gates, o, c);
+            Ops.gemm(ctx, contextWeights, g, false, false, 1.0, 1.0);
+            INDArray hid = Views.rows(hidden, o, c);
+            gru.addHiddenProjection(sPrev, hid);
+            GruCell.forward(g, hid, sPrev, Views.rows(states, o, c), dec);
+            if (t + 1 < packing.steps()) {
+                int next = packing.count(t + 1);
+                Views.rows(previous, packing.offset(t + 1), next).assign(Views.rows(states, o, next));
+            }
+        }
+        INDArray features = buffers.features.shaped(n, featureSize());
+        assembleFeatures(states, contexts, inputs, features);
+        return features;
+    }
+
+    /** [N, S] the attention weights of each packed position of the last {@link #forward}. */
+    INDArray weights() {
+        return weights;
+    }
+
+    /**
+     * Backpropagates through the last {@link #forward}: overwrites the decoder's and attention's
+     * parameter gradients, adds into the target embedding's gradient, and leaves dL/dh in
+     * {@link #dAnnotations} and dL/ds_0 in {@link #dInitialState}.
+     *
+     * @param dFeatures [N, F] dL/d[s_i; c_i; E y_{i-1}] (read only)
+     */
+    void backward(INDArray dFeatures) {
+        int n = packing.total();
+        int b = packing.batchSize();
+        long s = encoder.maxSrcLength();
+        INDArray dStates = buffers.dStates.shaped(n, dec);
+        INDArray dContexts = buffers.dContexts.shaped(n, annotation);
+        INDArray dInputs = buffers.dInputs.shaped(n, emb);
+        dStates.assign(Views.columns(dFeatures, 0, dec));
+        dContexts.assign(Views.columns(dFeatures, dec, annotation));
+        dInputs.assign(Views.columns(dFeatures, dec + annotation, emb));
+        INDArray dGates = buffers.dGates.shaped(n, 3L * dec);
+        INDArray dHidden = buffers.dHidden.shaped(n, 3L * dec);
+        INDArray dPrevious = buffers.dPrevious.shaped(n, dec);
+        INDArray dQueries = buffers.dQueries.shaped(n, attn);
+        INDArray dEnergies = buffers.dEnergies.shaped(n, s);
+        INDArray dKeys = buffers.dKeys.zeros(b, s, attn);
+        dAnnotations = buffers.dAnnotations.zeros(b, s, annotation);
+        dInitial = buffers.dInitial.shaped(b, dec);
+
+        INDArray contextWeights = contextRows(gru.inputWeights().value());
+        for (int t = packing.steps() - 1; t >= 0; t--) {
+            int o = packing.offset(t);
+            int c = packing.count(t);
+            INDArray dG = Views.rows(dGates, o, c);
+            INDArray dHid = Views.rows(dHidden, o, c);
+            INDArray dPrev = Views.rows(dPrevious, o, c);
+            INDArray dQ = Views.rows(dQueries, o, c);
+            GruCell.backward(Views.rows(gates, o, c), Views.rows(hidden, o, c), Views.rows(previous, o, c),
+                    Views.rows(dStates, o, c), dG, dHid, dPrev, dec);
+            INDArray dCtx = Views.rows(dContexts, o, c);
+            Ops.gemm(dG, contextWeights, dCtx, false, true, 1.0, 1.0);
+            attention.backward(dCtx, Views.rows(encoder.annotations(), 0, c), Views.rows(attnHidden, o, c),
+                    Views.rows(weights, o, c), Views.rows(dAnnotations, 0, c), Views.rows(dKeys, 0, c),
+                    Views.rows(dEnergies, o, c), dQ);
+            Ops.gemm(dHid, gru.hiddenWeights().value(), dPrev, false, true, 1.0, 1.0);
+            Ops.gemm(dQ, attention.queryWeights(), dPrev, false, true, 1.0, 1.0);
+            if (t > 0) {
+                Views.rows(dStates, packing.offset(t - 1), c).addi(dPrev);
+            } else {
+                dInitial.assign(dPrev);
+            }
+        }
+        INDArray gradInput = gru.inputWeights().grad();
+        Ops.gemm(inputs, dGates, embeddingRows(gradInput), true, false, 1.0, 0.0);
+        Ops.gemm(contexts, dGates, contextRows(gradInput), true, false, 1.0, 0.0);
+        Ops.columnSums(dGates, gru.inputBias().grad());
+        gru.hiddenGradients(previous, dHidden);
+        attention.weightGradients(previous, dQueries, attnHidden, dEnergies);
+        attention.keysBackward(encoder.annotations(), dKeys, dAnnotations);
+        Ops.gemm(dGates, embeddingRows(gru.inputWeights().value()), dInputs, false, true, 1.0, 1.0);
+        if (mask != null) {
+            dInputs.muli(mask);
+        }
+        embedding.accumulateGradient(inputIds, dInputs);
+    }
+
+    /** [B, S, 2H] dL/dh_j of the last {@link #backward}, in the packing's sorted row order. */
+    INDArray dAnnotations() {
+        return dAnnotations;
+    }
+
+    /** [B, D] dL/ds_0 of the last {@link #backward}. */
+    INDArray dInitialState() {
+        return dInitial;
+    }
+
+    /**
+     * One inference step for N hypotheses, without dropout.
+     *
+     * @param enc        N rows, one per hypothesis
+     * @param prevState  [N, D] s_{i-1}
+     * @param prevTokens [N] y_{i-1}
+     * @return the features [N, F] (a buffer valid until the next step), the new state and the
+     * attention weights (fresh arrays)
+     */
+    StepResult step(EncoderState enc, INDArray prevState, int[] prevTokens) {
+        int n = prevTokens.length;
+        long s = enc.maxSrcLength();
+        DataType type = prevState.dataType();
+        INDArray x = buffers.stepInputs.shaped(n, emb);
+        embedding.lookup(prevTokens, x);
+        INDArray ctx = buffers.stepContexts.shaped(n, annotation);
+        INDArray alpha = Nd4j.create(type, n, s);
+        attention.forward(prevState, enc.keys(), enc.annotations(), enc.lengths(),
+                buffers.stepAttnHidden.shaped(n, s, attn), alpha, ctx);
+        INDArray g = buffers.stepGates.shaped(n, 3L * dec);
+        INDArray w = gru.inputWeights().value();
+        Ops.matmul(x, embeddingRows(w), g);
+        Ops.gemm(ctx, contextRows(w), g, false, false, 1.0, 1.0);
+        g.addiRowVector(gru.inputBias().value());
+        INDArray hid = buffers.stepHidden.shaped(n, 3L * dec);
+        gru.hiddenBiasRows(hid);
+        gru.addHiddenProjection(prevState, hid);
+        INDArray state = Nd4j.create(type, n, dec);
+        GruCell.forward(g, hid, prevState, state, dec);
+        INDArray features = buffers.stepFeatures.shaped(n, featureSize());
+        assembleFeatures(state, ctx, x, features);
+        return new StepResult(features, state, alpha);
+    }
+
+    /** features = [s | c | E y] along the columns: [n, D], [n, 2H], [n, E] → [n, F]. */
+    private void assembleFeatures(INDArray s, INDArray c, INDArray y, INDArray features) {
+        Views.columns(features, 0, dec).assign(s);
+        Views.columns(features, dec, annotation).assign(c);
+        Views.columns(features, dec + annotation, emb).assign(y);
+    }
+
+    /** The rows of W_ih [E + 2H, 3D] (or of its gradient) that multiply E y: [E, 3D]. */
+    private INDArray embeddingRows(INDArray inputWeights) {
+        return Views.rows(inputWeights, 0, emb);
+    }
+
+    /** The rows of W_ih [E + 2H, 3D] (or of its gradient) that multiply c: [2H, 3D]. */
+    private INDArray contextRows(INDArray inputWeights) {
+        return Views.rows(inputWeights, emb, annotation);
+    }
+
+    /**
+     * One inference step's outputs.
+     *
+     * @param features [N, F]
+     * @param state    [N, D]
+     * @param weights  [N, S]
+     */
+    record StepResult(INDArray features, INDArray state, INDArray weights) {
+    }
+
+    /** The decoder's reusable work buffers. */
+    private static final class Buffers {
+        final Scratch keys;
+        final Scratch inputs;
+        final Scratch mask;
+        final Scratch gates;
+        final Scratch hidden;
+        final Scratch previous;
+        final Scratch states;
+        final Scratch contexts;
+        final Scratch attnHidden;
+        final Scratch weights;
+        final Scratch features;
+        final Scratch dStates;
+        final Scratch dContexts;
+        final Scratch dInputs;
+        final Scratch dGates;
+        final Scratch dHidden;
+        final Scratch dPrevious;
+        final Scratch dQueries;
+        final Scratch dEnergies;
+        final Scratch dKeys;
+        final Scratch dAnnotations;
+        final Scratch dInitial;
+        final Scratch stepInputs;
+        final Scratch stepContexts;
+        final Scratch stepAttnHidden;
+        final Scratch stepGates;
+        final Scratch stepHidden;
+        final Scratch stepFeatures;
+
+        Buffers(DataType t) {
+            keys = new Scratch(t);
+            inputs = new Scratch(t);
+            mask = new Scratch(t);
+            gates = new Scratch(t);
+            hidden = new Scratch(t);
+            previous = new Scratch(t);
+            states = new Scratch(t);
+            contexts = new Scratch(t);
+            attnHidden = new Scratch(t);
+            weights = new Scratch(t);
+            features = new Scratch(t);
+            dStates = new Scratch(t);
+            dContexts = new Scratch(t);
+            dInputs = new Scratch(t);
+            dGates = new Scratch(t);
+            dHidden = new Scratch(t);
+            dPrevious = new Scratch(t);
+            dQueries = new Scratch(t);
+            dEnergies = new Scratch(t);
+            dKeys = new Scratch(t);
+            dAnnotations = new Scratch(t);
+            dInitial = new Scratch(t);
+            stepInputs = new Scratch(t);
+            stepContexts = new Scratch(t);
+            stepAttnHidden = new Scratch(t);
+            stepGates = new Scratch(t);
+            stepHidden = new Scratch(t);
+            stepFeatures = new Scratch(t);
+        }
+    }
+}
