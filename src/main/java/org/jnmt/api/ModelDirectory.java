@@ -150,6 +150,11 @@ public final class ModelDirectory {
         return model;
     }
 
+    /** The number of trainable parameters (allocates the model without loading weights; ND4J must be started). */
+    public long parameterCount(PreparedData.Pipelines pipelines) {
+        return new Seq2SeqModel(dimensions(pipelines), config.model, DataType.FLOAT).parameters().totalSize();
+    }
+
     private static String firstLine(String message) {
         if (message == null) {
             return "unknown error";

@@ -1,5 +1,8 @@
 package org.jnmt.api;
 
+import org.jnmt.align.WordAttention;
+import org.jnmt.data.TextNormalizer;
+
 import java.util.List;
 
 /**
@@ -29,5 +32,15 @@ public record Translation(String source, String text, double score, double logPr
 
     public boolean isEmpty() {
         return sourceTokens.isEmpty();
+    }
+
+    /**
+     * The attention pooled from tokens to the whitespace-separated words of {@link #source} and
+     * {@link #text} (BPE pieces and pre-tokeniser splits merged, {@code </s>} dropped):
+     * [target words][source words], for word alignments such as {@code --alignments hard}.
+     */
+    public WordAttention wordAttention() {
+        return WordAttention.pool(attention, targetWords, TextNormalizer.words(text).size(),
+                sourceWords, TextNormalizer.words(source).size());
     }
 }

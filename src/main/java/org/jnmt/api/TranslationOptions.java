@@ -49,6 +49,18 @@ public record TranslationOptions(int beam, double alpha, int nBest, double maxOu
         return new TranslationOptions(beam, alpha, nBest, maxOutputRatio, n, replaceUnk);
     }
 
+    public TranslationOptions withAlpha(double a) {
+        return new TranslationOptions(beam, a, nBest, maxOutputRatio, batchSize, replaceUnk);
+    }
+
+    public TranslationOptions withMaxOutputRatio(double ratio) {
+        return new TranslationOptions(beam, alpha, nBest, ratio, batchSize, replaceUnk);
+    }
+
+    public TranslationOptions withReplaceUnk(boolean replace) {
+        return new TranslationOptions(beam, alpha, nBest, maxOutputRatio, batchSize, replace);
+    }
+
     SearchOptions search() {
         return new SearchOptions(beam, alpha, nBest, maxOutputRatio);
     }

@@ -29,6 +29,12 @@ import java.nio.charset.StandardCharsets;
                 QuickstartCommand.class,
                 AverageCommand.class,
                 BleuCommand.class,
+                TranslateCommand.class,
+                AttentionCommand.class,
+                AlignCommand.class,
+                EvaluateCommand.class,
+                InfoCommand.class,
+                PlotCommand.class,
         })
 public class NmtCommand implements Runnable {
 

@@ -10,9 +10,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** The input and output of the line filters (tokenize, detokenize, bpe apply): files, or stdin and stdout. */
+/** The text input and output of the commands: files, or stdin and stdout. */
 final class TextStreams {
 
     private TextStreams() {
@@ -37,6 +39,26 @@ final class TextStreams {
             return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new NmtException(file + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every line of a file, read strictly: invalid UTF-8 is an error naming FILE:LINE. */
+    static List<String> readAll(Path file) {
+        List<String> lines = new ArrayList<>();
+        try (LineReader reader = LineReader.open(file)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    /** Fails unless two line-aligned files have as many lines. */
+    static void requireSameLength(Path first, List<String> firstLines, Path second, List<String> secondLines) {
+        if (firstLines.size() != secondLines.size()) {
+            throw new NmtException(first + " has " + firstLines.size() + " lines but " + second + " has "
+                    + secondLines.size() + "; they must be line-aligned.");
         }
     }
 

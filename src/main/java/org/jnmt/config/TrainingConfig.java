@@ -7,6 +7,8 @@ public class TrainingConfig {
     public int epochs = 10;
     /** Stop after this many minutes of training (0: no limit). */
     public double maxMinutes = 0;
+    /** Stop after this many updates (0: no limit); a resumed run with a higher limit goes on. */
+    public long maxSteps = 0;
 
     /** Batch size, in sentences or in target tokens (see batchType). */
     public int batchSize = 64;

@@ -37,6 +37,8 @@ public final class LineReader implements Closeable {
         }
     }
 
+    private static final int[] BYTE_ORDER_MARK = {0xEF, 0xBB, 0xBF};
+
     private final InputStream in;
     private final Path name;
     private final boolean closeStream;
@@ -177,8 +179,12 @@ public final class LineReader implements Closeable {
         }
     }
 
+    /**
+     * Skips a BOM at the start. It reads on only while the bytes so far could still be one, so that
+     * a short first line from a pipe or a terminal ("a\n") is not held back waiting for more input.
+     */
     private void skipByteOrderMark() throws IOException {
-        while (limit < 3) {
+        while (limit < 3 && isByteOrderMarkPrefix()) {
             int n = in.read(buffer, limit, buffer.length - limit);
             if (n < 0) {
                 break;
@@ -188,6 +194,15 @@ public final class LineReader implements Closeable {
         if (limit >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF) {
             position = 3;
         }
+    }
+
+    private boolean isByteOrderMarkPrefix() {
+        for (int i = 0; i < limit; i++) {
+            if ((buffer[i] & 0xFF) != BYTE_ORDER_MARK[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

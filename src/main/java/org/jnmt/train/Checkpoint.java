@@ -99,6 +99,16 @@ public final class Checkpoint {
         assign(weights, params);
     }
 
+    /**
+     * The training state saved with a checkpoint, without loading its tensors; null for weights
+     * saved without one (an averaged model).
+     *
+     * @throws NmtException when the file cannot be read
+     */
+    public static TrainingState readState(Path file) {
+        return fromJson(file, CheckpointFormat.read(file, name -> false).metadataJson()).state();
+    }
+
     /** The weights of a checkpoint by parameter name, in file order, without the optimiser state. */
     static Map<String, INDArray> readWeights(Path file) {
         CheckpointFormat.Contents contents = CheckpointFormat.read(file, name -> name.startsWith(WEIGHTS));

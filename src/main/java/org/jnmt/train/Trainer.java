@@ -28,7 +28,7 @@ public final class Trainer {
     /** Steps between two permanent report lines (and metrics records). */
     static final int REPORT_EVERY = 100;
 
-    /** How a run ended: "finished", "early stopping", "time limit", or "already finished". */
+    /** How a run ended: "finished", "early stopping", "time limit", "step limit" or "already finished". */
     public record Outcome(String reason, long step, int epoch, double bestDevBleu) {
     }
 
@@ -112,6 +112,10 @@ public final class Trainer {
                     reason = "time limit";
                     break;
                 }
+                if (t.maxSteps > 0 && step >= t.maxSteps) {
+                    reason = "step limit";
+                    break;
+                }
                 Batch batch = batches.next();
                 LossResult loss = model.forwardBackward(batch, dropoutSeed(step), t.labelSmoothing);
                 double norm = GradientClipping.clipByGlobalNorm(model.parameters(), t.clipNorm);
@@ -150,7 +154,7 @@ public final class Trainer {
         }
         if (reason == null) {
             reason = "finished";
-        } else if (reason.equals("time limit")) {
+        } else if (reason.equals("time limit") || reason.equals("step limit")) {
             save();
         }
         ensureBestWeights();
@@ -207,16 +211,7 @@ public final class Trainer {
     }
 
     private String finishedReason() {
-        if (epoch > t.epochs) {
-            return "all " + t.epochs + " epochs done";
-        }
-        if (earlyStopping.shouldStop()) {
-            return "early stopping";
-        }
-        if (t.maxMinutes > 0 && priorSeconds >= t.maxMinutes * 60) {
-            return "time limit of " + t.maxMinutes + " minutes reached";
-        }
-        return null;
+        return state().finishedReason(t);
     }
 
     private boolean timeIsUp() {

@@ -1,5 +1,7 @@
 package org.jnmt.train;
 
+import org.jnmt.config.TrainingConfig;
+
 /**
  * The scalar state of a training run that a checkpoint restores besides the tensors.
  *
@@ -19,5 +21,25 @@ public record TrainingState(long step, int epoch, long batchesInEpoch, long seed
     /** The best dev score so far; negative infinity before the first validation. */
     public double bestDevScore() {
         return earlyStopping.bestScore();
+    }
+
+    /**
+     * Why a run in this state is over under {@code training} (all epochs done, early stopping, the
+     * time limit), or null when training would go on.
+     */
+    public String finishedReason(TrainingConfig training) {
+        if (epoch > training.epochs) {
+            return "all " + training.epochs + " epochs done";
+        }
+        if (training.patience > 0 && earlyStopping.validationsWithoutImprovement() >= training.patience) {
+            return "early stopping";
+        }
+        if (training.maxMinutes > 0 && trainingSeconds >= training.maxMinutes * 60) {
+            return "time limit of " + training.maxMinutes + " minutes reached";
+        }
+        if (training.maxSteps > 0 && step >= training.maxSteps) {
+            return "step limit of " + training.maxSteps + " reached";
+        }
+        return null;
     }
 }

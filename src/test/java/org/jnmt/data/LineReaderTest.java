@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,29 @@ class LineReaderTest {
     @Test
     void skipsByteOrderMarkOnlyAtTheStart() {
         assertEquals(List.of("x", "\uFEFFy"), readAll(utf8("\uFEFFx\n\uFEFFy\n")));
+    }
+
+    @Test
+    void aShortFirstLineIsReturnedWithoutWaitingForMoreInput() {
+        // A pipe that has delivered "a\n" and would block (here: fail) if read again.
+        InputStream pipe = new InputStream() {
+            private boolean delivered;
+
+            @Override
+            public int read() {
+                throw new AssertionError("single-byte read");
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                assertFalse(delivered, "the reader waited for more input after a complete first line");
+                delivered = true;
+                b[off] = 'a';
+                b[off + 1] = '\n';
+                return 2;
+            }
+        };
+        assertEquals("a", LineReader.of(pipe, Path.of("pipe")).readLine());
     }
 
     @Test

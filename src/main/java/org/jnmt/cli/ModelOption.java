@@ -1,0 +1,21 @@
+package org.jnmt.cli;
+
+import org.jnmt.api.Translator;
+import org.jnmt.model.Backend;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** {@code -m DIR}, the model directory of the commands that translate with a model. */
+public class ModelOption {
+
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "DIR",
+            description = "The model directory (what 'nmt train --out DIR' wrote).")
+    Path dir;
+
+    /** Starts ND4J with --threads compute threads and loads the model. */
+    Translator load() {
+        Backend.start(GlobalOptions.threads());
+        return Translator.load(dir);
+    }
+}

@@ -1,0 +1,48 @@
+package org.jnmt.cli;
+
+import org.jnmt.train.MetricsLog;
+import org.jnmt.util.Console;
+import org.jnmt.util.NmtException;
+import org.jnmt.util.UsageException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code nmt plot}: the training curves of a run directory as a PNG. */
+@Command(name = "plot", mixinStandardHelpOptions = true,
+        description = {"Draw the training curves of a run from RUN/metrics.jsonl: dev BLEU (left axis) and train "
+                + "loss (right axis) against steps or epochs, as a PNG."})
+public class PlotCommand implements Callable<Integer> {
+
+    private static final int WIDTH = 960;
+    private static final int HEIGHT = 540;
+
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "RUN",
+            description = "The run (model) directory with metrics.jsonl.")
+    Path runDir;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE.png", description = "The image (default: RUN/curves.png).")
+    Path output;
+
+    @Option(names = "--x", paramLabel = "step|epoch", defaultValue = "step",
+            description = "The horizontal axis (default: ${DEFAULT-VALUE}).")
+    String xAxis;
+
+    @Override
+    public Integer call() {
+        if (!xAxis.equals("step") && !xAxis.equals("epoch")) {
+            throw new UsageException("--x is step or epoch, not '" + xAxis + "'.");
+        }
+        MetricsLog.Records records = MetricsLog.read(runDir.resolve(MetricsLog.FILE_NAME));
+        if (records.train().isEmpty() && records.validations().isEmpty()) {
+            throw new NmtException(runDir.resolve(MetricsLog.FILE_NAME) + " has no records yet; there is nothing to plot.");
+        }
+        Path file = output != null ? output : runDir.resolve("curves.png");
+        TrainingCurves.plot(runDir + ": training curves", records,
+                xAxis.equals("epoch")).writePng(file, WIDTH, HEIGHT);
+        Console.info("plot: wrote " + file);
+        return 0;
+    }
+}

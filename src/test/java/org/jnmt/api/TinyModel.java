@@ -1,0 +1,84 @@
+package org.jnmt.api;
+
+import org.jnmt.config.DataConfig;
+import org.jnmt.config.NmtConfig;
+import org.jnmt.data.DataPreparer;
+import org.jnmt.data.PreparedData;
+import org.jnmt.model.Backend;
+import org.jnmt.model.Seq2SeqModel;
+import org.jnmt.quickstart.DateCorpus;
+import org.jnmt.train.Trainer;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import java.nio.file.Path;
+
+/**
+ * A tiny date-translation model (embeddings 16, GRUs 16/32, a few hundred pairs, two epochs, BPE so
+ * that words are split into pieces) trained in seconds, for the tests of the translation API and
+ * the commands that load a model. Its translations are poor; the tests check forms, not quality.
+ */
+public final class TinyModel {
+
+    public static final int EPOCHS = 2;
+    private static final long SEED = 5;
+
+    private TinyModel() {
+    }
+
+    /** Trains into {@code dir/model} (corpus in {@code dir/corpus}) and returns the model directory. */
+    public static Path train(Path dir) {
+        Path corpus = dir.resolve("corpus");
+        DateCorpus.writeSplits(DateCorpus.splits(300, 30, 30, SEED), corpus, "words", "iso");
+        NmtConfig config = config(corpus, dir.resolve("data"));
+        new DataPreparer(config, false).prepare();
+        PreparedData data = PreparedData.load(Path.of(config.data.dir));
+        Backend.start(2);
+        Path modelDir = dir.resolve("model");
+        ModelDirectory directory = ModelDirectory.create(modelDir, config, data);
+        Seq2SeqModel model = new Seq2SeqModel(directory.dimensions(data.pipelines()), config.model, DataType.FLOAT);
+        model.initialize(SEED);
+        new Trainer(config, data, modelDir, model).run(false);
+        return modelDir;
+    }
+
+    /** The test sources the model was not trained on, one per line. */
+    public static Path testSources(Path dir) {
+        return dir.resolve("corpus").resolve("test.words");
+    }
+
+    /** Their reference translations. */
+    public static Path testReferences(Path dir) {
+        return dir.resolve("corpus").resolve("test.iso");
+    }
+
+    private static NmtConfig config(Path corpus, Path dataDir) {
+        NmtConfig config = new NmtConfig();
+        DataConfig data = config.data;
+        data.srcLang = "words";
+        data.tgtLang = "iso";
+        data.train = corpusSpec(corpus, "train");
+        data.dev = corpusSpec(corpus, "dev");
+        data.dir = dataDir.toString();
+        data.bpeMerges = 40;
+        config.model.emb = 16;
+        config.model.encHidden = 16;
+        config.model.decHidden = 32;
+        config.model.attn = 16;
+        config.model.embDropout = 0;
+        config.model.outDropout = 0;
+        config.training.seed = SEED;
+        config.training.epochs = EPOCHS;
+        config.training.batchSize = 16;
+        config.training.learningRate = 5e-3;
+        config.training.checkpointEvery = 0;
+        config.training.keepLast = 2;
+        return config;
+    }
+
+    private static DataConfig.CorpusSpec corpusSpec(Path dir, String split) {
+        DataConfig.CorpusSpec spec = new DataConfig.CorpusSpec();
+        spec.src = dir.resolve(split + ".words").toString();
+        spec.tgt = dir.resolve(split + ".iso").toString();
+        return spec;
+    }
+}
