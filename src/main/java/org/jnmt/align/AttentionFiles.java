@@ -1,5 +1,7 @@
 package org.jnmt.align;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,7 +24,9 @@ import java.util.List;
  */
 public final class AttentionFiles {
 
-    private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+    /** A null token or row ({@code "source": [null]}) is a JSON error, not an NPE later. */
+    private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT)
+            .setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
 
     /** The JSON document's shape. */
     private record Document(List<String> source, List<String> target, float[][] attention) {

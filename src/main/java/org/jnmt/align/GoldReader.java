@@ -105,6 +105,11 @@ public final class GoldReader {
                 throw NmtException.at(file, i + 1, "sentence " + sentence + " is past the end of the corpus ("
                         + sentences + " sentences).");
             }
+            // Without a corpus size the file sets it; every sentence has a line, so none can number past the last line.
+            if (sentences == 0 && sentence > lines.size()) {
+                throw NmtException.at(file, i + 1, "sentence " + sentence + " is past the " + lines.size()
+                        + " lines of the file; give the corpus size to read a file that skips sentences.");
+            }
             int source = PharaohFormat.parseIndex(fields[1], what, NAACL_EXAMPLE, 0, file, i + 1);
             int target = PharaohFormat.parseIndex(fields[2], what, NAACL_EXAMPLE, 0, file, i + 1);
             boolean isSure = fields.length == 3 || label(fields[3], file, i + 1);

@@ -55,7 +55,15 @@ public final class SegmentReader {
             throw new IOException("it is a directory");
         }
         InputStream in = Files.newInputStream(file);
-        return file.toString().endsWith(".gz") ? new GZIPInputStream(in) : in;
+        if (!file.toString().endsWith(".gz")) {
+            return in;
+        }
+        try {
+            return new GZIPInputStream(in);
+        } catch (IOException e) {
+            in.close(); // not gzip: the file must not stay open
+            throw e;
+        }
     }
 
     private static List<String> decodeLines(byte[] bytes, boolean universalNewlines, String source) {

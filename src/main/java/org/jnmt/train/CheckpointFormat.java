@@ -243,7 +243,10 @@ final class CheckpointFormat {
                 if (shape[d] < 0 || shape[d] > Integer.MAX_VALUE) {
                     throw corrupt(file, "bad shape " + Arrays.toString(shape) + " of tensor " + name);
                 }
-                elements = Math.multiplyExact(elements, shape[d]);
+                elements *= shape[d]; // both factors are below 2^31: no overflow
+                if (elements > Integer.MAX_VALUE) {
+                    throw corrupt(file, "tensor " + name + " has more elements than a tensor can hold");
+                }
             }
             int elementBytes = type == FLOAT64 ? Double.BYTES : Float.BYTES;
             long dataBytes = elements * elementBytes;
