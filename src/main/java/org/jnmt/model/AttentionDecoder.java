@@ -7,15 +7,19 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The GRU decoder of Bahdanau et al. (2015), section 3.1, with the attention queried by the previous
  * state: {@code c_i = attend(s_{i-1}, h)}, {@code s_i = GRU([E y_{i-1}; c_i], s_{i-1})}, and the
- * features {@code [s_i; c_i; E y_{i-1}]} for the output layer.
+ * features {@code [s_i; c_i; E y_{i-1}]} for the output layer, handed over as three pieces.
  * <p>
  * Teacher-forced training runs over a {@link LengthPacking} of the target lengths (rows sorted by
  * target length, only the running rows computed); inference runs one step for N hypotheses.
- * The input weights W_ih [E + 2H, 3D] hold the embedding rows first, then the context rows.
+ * The input weights W_ih [3, E + 2H, D] hold the embedding rows first, then the context rows.
  * Sizes: B sentences, S source positions, N packed target positions, E embedding, 2H annotation,
- * D decoder state, A attention, F = D + 2H + E features.
+ * D decoder state, A attention.
  */
 final class AttentionDecoder {
+
+    /** The segments of the GRU's input [E y_{i-1}; c_i]. */
+    private static final int EMBEDDING = 0;
+    private static final int CONTEXT = 1;
 
     private final Embedding embedding;
     private final GruParameters gru;
@@ -31,8 +35,8 @@ final class AttentionDecoder {
     private int[] inputIds;      // [N] y_{i-1}
     private INDArray mask;       // [N, E] embedding dropout, or null
     private INDArray inputs;     // [N, E] E y_{i-1} after dropout
-    private INDArray gates;      // [N, 3D] GRU activations [r | z | n]
-    private INDArray hidden;     // [N, 3D] W_hh s_{i-1} + b_hh
+    private INDArray gates;      // [3, N, D] GRU activations r, z, n
+    private INDArray hidden;     // [N, D] W_hn s_{i-1} + b_hn
     private INDArray previous;   // [N, D] s_{i-1}
     private INDArray states;     // [N, D] s_i
     private INDArray contexts;   // [N, 2H] c_i
@@ -43,7 +47,7 @@ final class AttentionDecoder {
 
     AttentionDecoder(ParameterSet params, int tgtVocab, int emb, int annotation, int dec, int attn) {
         this.embedding = new Embedding(params, "tgt.emb", tgtVocab, emb);
-        this.gru = GruParameters.register(params, "dec", emb + annotation, dec);
+        this.gru = new GruParameters(params, "dec", new int[] {emb, annotation}, dec);
         this.attention = new Attention(params, dec, annotation, attn);
         this.emb = emb;
         this.annotation = annotation;
@@ -54,11 +58,6 @@ final class AttentionDecoder {
 
     Embedding embedding() {
         return embedding;
-    }
-
-    /** F: the width of the features [s_i; c_i; E y_{i-1}]. */
-    int featureSize() {
-        return dec + annotation + emb;
     }
 
     /**
@@ -80,10 +79,10 @@ final class AttentionDecoder {
      * @param enc      the encoded batch, row k = sorted slot k
      * @param inputIds [N] the packed decoder inputs y_{i-1} (BOS at step 0)
      * @param dropout  masks for the embedding dropout, or null for none
-     * @return [N, F] the features [s_i; c_i; E y_{i-1}] of each packed position (a buffer valid
-     * until the next forward)
+     * @return the feature pieces s_i [N, D], c_i [N, 2H], E y_{i-1} [N, E] of each packed position
+     * (buffers valid until the next forward)
      */
-    INDArray forward(EncoderState enc, LengthPacking packing, int[] inputIds, Dropout dropout, double rate) {
+    INDArray[] forward(EncoderState enc, LengthPacking packing, int[] inputIds, Dropout dropout, double rate) {
         this.encoder = enc;
         this.packing = packing;
         this.inputIds = inputIds;
@@ -95,19 +94,18 @@ final class AttentionDecoder {
         if (mask != null) {
             inputs.muli(mask);
         }
-        gates = buffers.gates.shaped(n, 3L * dec);
-        hidden = buffers.hidden.shaped(n, 3L * dec);
+        gates = buffers.gates.shaped(3, n, dec);
+        hidden = buffers.hidden.shaped(n, dec);
         previous = buffers.previous.shaped(n, dec);
         states = buffers.states.shaped(n, dec);
         contexts = buffers.contexts.shaped(n, annotation);
         attnHidden = buffers.attnHidden.shaped(n, s, attn);
         weights = buffers.weights.shaped(n, s);
 
-        Ops.matmul(inputs, embeddingRows(gru.inputWeights().value()), gates);
-        gates.addiRowVector(gru.inputBias().value());
-        gru.hiddenBiasRows(hidden);
+        GateBlocks all = GateBlocks.rows(gates, hidden, 0, n);
+        gru.fillBiases(all);
+        gru.addInputProjection(EMBEDDING, inputs, all);
         Views.rows(previous, 0, packing.count(0)).assign(enc.initialState());
-        INDArray contextWeights = contextRows(gru.inputWeights().value());
         for (int t = 0; t < packing.steps(); t++) {
             int o = packing.offset(t);
             int c = packing.count(t);
@@ -115,19 +113,16 @@ final class AttentionDecoder {
             INDArray ctx = Views.rows(contexts, o, c);
             attention.forward(sPrev, Views.rows(enc.keys(), 0, c), Views.rows(enc.annotations(), 0, c),
                     enc.lengths(), Views.rows(attnHidden, o, c), Views.rows(weights, o, c), ctx);
-            INDArray g = Views.rows(gates, o, c);
-            Ops.gemm(ctx, contextWeights, g, false, false, 1.0, 1.0);
-            INDArray hid = Views.rows(hidden, o, c);
-            gru.addHiddenProjection(sPrev, hid);
-            GruCell.forward(g, hid, sPrev, Views.rows(states, o, c), dec);
+            GateBlocks g = GateBlocks.rows(gates, hidden, o, c);
+            gru.addInputProjection(CONTEXT, ctx, g);
+            gru.addHiddenProjection(sPrev, g);
+            GruCell.forward(g, sPrev, Views.rows(states, o, c));
             if (t + 1 < packing.steps()) {
                 int next = packing.count(t + 1);
                 Views.rows(previous, packing.offset(t + 1), next).assign(Views.rows(states, o, next));
             }
         }
-        INDArray features = buffers.features.shaped(n, featureSize());
-        assembleFeatures(states, contexts, inputs, features);
-        return features;
+        return new INDArray[] {states, contexts, inputs};
     }
 
     /** [N, S] the attention weights of each packed position of the last {@link #forward}. */
@@ -140,20 +135,17 @@ final class AttentionDecoder {
      * parameter gradients, adds into the target embedding's gradient, and leaves dL/dh in
      * {@link #dAnnotations} and dL/ds_0 in {@link #dInitialState}.
      *
-     * @param dFeatures [N, F] dL/d[s_i; c_i; E y_{i-1}] (read only)
+     * @param dFeatures dL/d of the feature pieces s_i, c_i, E y_{i-1}; overwritten
      */
-    void backward(INDArray dFeatures) {
+    void backward(INDArray[] dFeatures) {
         int n = packing.total();
         int b = packing.batchSize();
         long s = encoder.maxSrcLength();
-        INDArray dStates = buffers.dStates.shaped(n, dec);
-        INDArray dContexts = buffers.dContexts.shaped(n, annotation);
-        INDArray dInputs = buffers.dInputs.shaped(n, emb);
-        dStates.assign(Views.columns(dFeatures, 0, dec));
-        dContexts.assign(Views.columns(dFeatures, dec, annotation));
-        dInputs.assign(Views.columns(dFeatures, dec + annotation, emb));
-        INDArray dGates = buffers.dGates.shaped(n, 3L * dec);
-        INDArray dHidden = buffers.dHidden.shaped(n, 3L * dec);
+        INDArray dStates = dFeatures[0];
+        INDArray dContexts = dFeatures[1];
+        INDArray dInputs = dFeatures[2];
+        INDArray dGates = buffers.dGates.shaped(3, n, dec);
+        INDArray dHidden = buffers.dHidden.shaped(n, dec);
         INDArray dPrevious = buffers.dPrevious.shaped(n, dec);
         INDArray dQueries = buffers.dQueries.shaped(n, attn);
         INDArray dEnergies = buffers.dEnergies.shaped(n, s);
@@ -161,22 +153,20 @@ final class AttentionDecoder {
         dAnnotations = buffers.dAnnotations.zeros(b, s, annotation);
         dInitial = buffers.dInitial.shaped(b, dec);
 
-        INDArray contextWeights = contextRows(gru.inputWeights().value());
         for (int t = packing.steps() - 1; t >= 0; t--) {
             int o = packing.offset(t);
             int c = packing.count(t);
-            INDArray dG = Views.rows(dGates, o, c);
-            INDArray dHid = Views.rows(dHidden, o, c);
+            GateBlocks d = GateBlocks.rows(dGates, dHidden, o, c);
             INDArray dPrev = Views.rows(dPrevious, o, c);
             INDArray dQ = Views.rows(dQueries, o, c);
-            GruCell.backward(Views.rows(gates, o, c), Views.rows(hidden, o, c), Views.rows(previous, o, c),
-                    Views.rows(dStates, o, c), dG, dHid, dPrev, dec);
+            GruCell.backward(GateBlocks.rows(gates, hidden, o, c), Views.rows(previous, o, c),
+                    Views.rows(dStates, o, c), d, dPrev);
             INDArray dCtx = Views.rows(dContexts, o, c);
-            Ops.gemm(dG, contextWeights, dCtx, false, true, 1.0, 1.0);
+            gru.inputBackward(CONTEXT, d, dCtx, 1.0);
             attention.backward(dCtx, Views.rows(encoder.annotations(), 0, c), Views.rows(attnHidden, o, c),
                     Views.rows(weights, o, c), Views.rows(dAnnotations, 0, c), Views.rows(dKeys, 0, c),
                     Views.rows(dEnergies, o, c), dQ);
-            Ops.gemm(dHid, gru.hiddenWeights().value(), dPrev, false, true, 1.0, 1.0);
+            gru.addHiddenBackward(d, dPrev);
             Ops.gemm(dQ, attention.queryWeights(), dPrev, false, true, 1.0, 1.0);
             if (t > 0) {
                 Views.rows(dStates, packing.offset(t - 1), c).addi(dPrev);
@@ -184,14 +174,13 @@ final class AttentionDecoder {
                 dInitial.assign(dPrev);
             }
         }
-        INDArray gradInput = gru.inputWeights().grad();
-        Ops.gemm(inputs, dGates, embeddingRows(gradInput), true, false, 1.0, 0.0);
-        Ops.gemm(contexts, dGates, contextRows(gradInput), true, false, 1.0, 0.0);
-        Ops.columnSums(dGates, gru.inputBias().grad());
-        gru.hiddenGradients(previous, dHidden);
+        GateBlocks all = GateBlocks.rows(dGates, dHidden, 0, n);
+        gru.inputGradients(EMBEDDING, inputs, all);
+        gru.inputGradients(CONTEXT, contexts, all);
+        gru.hiddenAndBiasGradients(previous, all);
         attention.weightGradients(previous, dQueries, attnHidden, dEnergies);
         attention.keysBackward(encoder.annotations(), dKeys, dAnnotations);
-        Ops.gemm(dGates, embeddingRows(gru.inputWeights().value()), dInputs, false, true, 1.0, 1.0);
+        gru.inputBackward(EMBEDDING, all, dInputs, 1.0);
         if (mask != null) {
             dInputs.muli(mask);
         }
@@ -214,7 +203,7 @@ final class AttentionDecoder {
      * @param enc        N rows, one per hypothesis
      * @param prevState  [N, D] s_{i-1}
      * @param prevTokens [N] y_{i-1}
-     * @return the features [N, F] (a buffer valid until the next step), the new state and the
+     * @return the feature pieces (buffers valid until the next step), the new state and the
      * attention weights (fresh arrays)
      */
     StepResult step(EncoderState enc, INDArray prevState, int[] prevTokens) {
@@ -227,46 +216,24 @@ final class AttentionDecoder {
         INDArray alpha = Nd4j.create(type, n, s);
         attention.forward(prevState, enc.keys(), enc.annotations(), enc.lengths(),
                 buffers.stepAttnHidden.shaped(n, s, attn), alpha, ctx);
-        INDArray g = buffers.stepGates.shaped(n, 3L * dec);
-        INDArray w = gru.inputWeights().value();
-        Ops.matmul(x, embeddingRows(w), g);
-        Ops.gemm(ctx, contextRows(w), g, false, false, 1.0, 1.0);
-        g.addiRowVector(gru.inputBias().value());
-        INDArray hid = buffers.stepHidden.shaped(n, 3L * dec);
-        gru.hiddenBiasRows(hid);
-        gru.addHiddenProjection(prevState, hid);
+        GateBlocks g = GateBlocks.rows(buffers.stepGates.shaped(3, n, dec), buffers.stepHidden.shaped(n, dec), 0, n);
+        gru.fillBiases(g);
+        gru.addInputProjection(EMBEDDING, x, g);
+        gru.addInputProjection(CONTEXT, ctx, g);
+        gru.addHiddenProjection(prevState, g);
         INDArray state = Nd4j.create(type, n, dec);
-        GruCell.forward(g, hid, prevState, state, dec);
-        INDArray features = buffers.stepFeatures.shaped(n, featureSize());
-        assembleFeatures(state, ctx, x, features);
-        return new StepResult(features, state, alpha);
-    }
-
-    /** features = [s | c | E y] along the columns: [n, D], [n, 2H], [n, E] → [n, F]. */
-    private void assembleFeatures(INDArray s, INDArray c, INDArray y, INDArray features) {
-        Views.columns(features, 0, dec).assign(s);
-        Views.columns(features, dec, annotation).assign(c);
-        Views.columns(features, dec + annotation, emb).assign(y);
-    }
-
-    /** The rows of W_ih [E + 2H, 3D] (or of its gradient) that multiply E y: [E, 3D]. */
-    private INDArray embeddingRows(INDArray inputWeights) {
-        return Views.rows(inputWeights, 0, emb);
-    }
-
-    /** The rows of W_ih [E + 2H, 3D] (or of its gradient) that multiply c: [2H, 3D]. */
-    private INDArray contextRows(INDArray inputWeights) {
-        return Views.rows(inputWeights, emb, annotation);
+        GruCell.forward(g, prevState, state);
+        return new StepResult(new INDArray[] {state, ctx, x}, state, alpha);
     }
 
     /**
      * One inference step's outputs.
      *
-     * @param features [N, F]
+     * @param features the pieces s_i [N, D], c_i [N, 2H], E y_{i-1} [N, E]
      * @param state    [N, D]
      * @param weights  [N, S]
      */
-    record StepResult(INDArray features, INDArray state, INDArray weights) {
+    record StepResult(INDArray[] features, INDArray state, INDArray weights) {
     }
 
     /** The decoder's reusable work buffers. */
@@ -281,10 +248,6 @@ final class AttentionDecoder {
         final Scratch contexts;
         final Scratch attnHidden;
         final Scratch weights;
-        final Scratch features;
-        final Scratch dStates;
-        final Scratch dContexts;
-        final Scratch dInputs;
         final Scratch dGates;
         final Scratch dHidden;
         final Scratch dPrevious;
@@ -298,7 +261,6 @@ final class AttentionDecoder {
         final Scratch stepAttnHidden;
         final Scratch stepGates;
         final Scratch stepHidden;
-        final Scratch stepFeatures;
 
         Buffers(DataType t) {
             keys = new Scratch(t);
@@ -311,10 +273,6 @@ final class AttentionDecoder {
             contexts = new Scratch(t);
             attnHidden = new Scratch(t);
             weights = new Scratch(t);
-            features = new Scratch(t);
-            dStates = new Scratch(t);
-            dContexts = new Scratch(t);
-            dInputs = new Scratch(t);
             dGates = new Scratch(t);
             dHidden = new Scratch(t);
             dPrevious = new Scratch(t);
@@ -328,7 +286,6 @@ final class AttentionDecoder {
             stepAttnHidden = new Scratch(t);
             stepGates = new Scratch(t);
             stepHidden = new Scratch(t);
-            stepFeatures = new Scratch(t);
         }
     }
 }

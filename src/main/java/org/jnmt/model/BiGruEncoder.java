@@ -52,8 +52,8 @@ final class BiGruEncoder {
     BiGruEncoder(ParameterSet params, int srcVocab, int emb, int hidden, int decHidden) {
         DataType dataType = params.dataType();
         this.embedding = new Embedding(params, "src.emb", srcVocab, emb);
-        this.forwardLayer = new GruLayer(GruParameters.register(params, "enc.fwd", emb, hidden), dataType);
-        this.backwardLayer = new GruLayer(GruParameters.register(params, "enc.bwd", emb, hidden), dataType);
+        this.forwardLayer = new GruLayer(new GruParameters(params, "enc.fwd", new int[] {emb}, hidden), dataType);
+        this.backwardLayer = new GruLayer(new GruParameters(params, "enc.bwd", new int[] {emb}, hidden), dataType);
         this.bridgeWeights = params.add("bridge.W_init", 2L * hidden, decHidden);
         this.bridgeBias = params.add("bridge.b_init", decHidden);
         this.emb = emb;

@@ -5,8 +5,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A GRU run over packed sequences (see {@link LengthPacking}): the input projections of all steps
- * in one GEMM, then one hidden GEMM and the fused gate arithmetic per step over the running rows
- * only. Keeps its activations for one backward pass. Used for each direction of the encoder.
+ * in one GEMM per gate, then per step the hidden GEMMs and the gate arithmetic over the running
+ * rows only. Keeps its activations for one backward pass. Used for each direction of the encoder.
  */
 final class GruLayer {
 
@@ -21,8 +21,8 @@ final class GruLayer {
 
     private LengthPacking packing;
     private INDArray inputs;   // [N, in]
-    private INDArray gates;    // [N, 3H] activations [r | z | n]
-    private INDArray hidden;   // [N, 3H] W_hh h_{t-1} + b_hh
+    private INDArray gates;    // [3, N, H] activations r, z, n
+    private INDArray hidden;   // [N, H] hn = W_hn h_{t-1} + b_hn
     private INDArray previous; // [N, H] h_{t-1} of each packed row (zero at t = 0)
     private INDArray states;   // [N, H] h_t
 
@@ -49,20 +49,21 @@ final class GruLayer {
         int n = packing.total();
         this.packing = packing;
         this.inputs = x;
-        gates = gateBuffer.shaped(n, 3 * h);
-        hidden = hiddenBuffer.shaped(n, 3 * h);
+        gates = gateBuffer.shaped(3, n, h);
+        hidden = hiddenBuffer.shaped(n, h);
         previous = previousBuffer.shaped(n, h);
         states = stateBuffer.shaped(n, h);
-        gru.inputProjection(x, gates);
-        gru.hiddenBiasRows(hidden);
+        GateBlocks all = GateBlocks.rows(gates, hidden, 0, n);
+        gru.fillBiases(all);
+        gru.addInputProjection(0, x, all);
         Views.rows(previous, 0, packing.count(0)).assign(0);
         for (int t = 0; t < packing.steps(); t++) {
             int o = packing.offset(t);
             int c = packing.count(t);
             INDArray hPrev = Views.rows(previous, o, c);
-            INDArray hid = Views.rows(hidden, o, c);
-            gru.addHiddenProjection(hPrev, hid);
-            GruCell.forward(Views.rows(gates, o, c), hid, hPrev, Views.rows(states, o, c), h);
+            GateBlocks g = GateBlocks.rows(gates, hidden, o, c);
+            gru.addHiddenProjection(hPrev, g);
+            GruCell.forward(g, hPrev, Views.rows(states, o, c));
             if (t + 1 < packing.steps()) {
                 int next = packing.count(t + 1);
                 Views.rows(previous, packing.offset(t + 1), next).assign(Views.rows(states, o, next));
@@ -81,23 +82,24 @@ final class GruLayer {
     void backward(INDArray dStates, INDArray dInputs) {
         long h = gru.hidden();
         int n = packing.total();
-        INDArray dGates = dGateBuffer.shaped(n, 3 * h);
-        INDArray dHidden = dHiddenBuffer.shaped(n, 3 * h);
+        INDArray dGates = dGateBuffer.shaped(3, n, h);
+        INDArray dHidden = dHiddenBuffer.shaped(n, h);
         INDArray dPrevious = dPreviousBuffer.shaped(n, h);
         for (int t = packing.steps() - 1; t >= 0; t--) {
             int o = packing.offset(t);
             int c = packing.count(t);
-            INDArray dHid = Views.rows(dHidden, o, c);
+            GateBlocks d = GateBlocks.rows(dGates, dHidden, o, c);
             INDArray dPrev = Views.rows(dPrevious, o, c);
-            GruCell.backward(Views.rows(gates, o, c), Views.rows(hidden, o, c), Views.rows(previous, o, c),
-                    Views.rows(dStates, o, c), Views.rows(dGates, o, c), dHid, dPrev, h);
+            GruCell.backward(GateBlocks.rows(gates, hidden, o, c), Views.rows(previous, o, c),
+                    Views.rows(dStates, o, c), d, dPrev);
             if (t > 0) {
-                Ops.gemm(dHid, gru.hiddenWeights().value(), dPrev, false, true, 1.0, 1.0);
+                gru.addHiddenBackward(d, dPrev);
                 Views.rows(dStates, packing.offset(t - 1), c).addi(dPrev);
             }
         }
-        gru.inputGradients(inputs, dGates);
-        gru.hiddenGradients(previous, dHidden);
-        Ops.gemm(dGates, gru.inputWeights().value(), dInputs, false, true, 1.0, 0.0);
+        GateBlocks all = GateBlocks.rows(dGates, dHidden, 0, n);
+        gru.inputGradients(0, inputs, all);
+        gru.hiddenAndBiasGradients(previous, all);
+        gru.inputBackward(0, all, dInputs, 0.0);
     }
 }

@@ -73,6 +73,10 @@ final class Ops {
         Nd4j.exec(new Tanh(x, x));
     }
 
+    static void tanh(INDArray x, INDArray out) {
+        Nd4j.exec(new Tanh(x, out));
+    }
+
     static void sigmoid(INDArray x) {
         Nd4j.exec(new Sigmoid(x, x));
     }

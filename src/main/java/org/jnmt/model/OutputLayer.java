@@ -13,22 +13,27 @@ import org.nd4j.linalg.factory.Nd4j;
  * From the features f = [s_i; c_i; E y_{i-1}] to the target vocabulary: the optional readout
  * ({@link Readout}), the projection {@code logits = t W_out + b_out} (or {@code t E_t^T + b_out}
  * with tied embeddings), and the cross-entropy loss with optional label smoothing, on packed real
- * target positions only.
+ * target positions only. The features come as separate pieces (never concatenated): the first
+ * layer multiplies each piece by its own rows of the weight matrix.
  * <p>
  * Label smoothing follows JoeyNMT: with smoothing eps the target distribution gives 1 - eps to the
  * reference token, eps / (V - 2) to every other token except PAD, and 0 to PAD.
- * Sizes: N packed positions, F features, R readout size, V vocabulary.
+ * Sizes: N packed positions, F features (the sum of the pieces' widths), R readout size, K readout
+ * pieces (1 for tanh, 2 for maxout), V vocabulary.
  */
 final class OutputLayer {
 
     private final Readout readout;
-    private final Parameter readoutWeights; // [F, R] (tanh) or [F, 2R] (maxout); null without readout
-    private final Parameter readoutBias;    // [R] or [2R]
-    private final Parameter outWeights;     // [R or F, V]; null when tied
+    private final Parameter readoutWeights; // [K, F, R]; null without readout
+    private final Parameter readoutBias;    // [K * R]
+    private final Parameter outWeights;     // [F or R, V]; null when tied
     private final Parameter outBias;        // [V]
     private final Parameter tiedEmbedding;  // E_t [V, E] when tied, else null
     private final int vocab;
     private final int readoutSize;
+    private final int pieces;
+    private final INDArray[][] firstBlocks;     // [k][p] rows of the first layer's weights for feature piece p
+    private final INDArray[][] firstGradBlocks;
     private final Scratch preBuffer;
     private final Scratch activationBuffer;
     private final Scratch winnerBuffer;
@@ -37,25 +42,47 @@ final class OutputLayer {
     private final Scratch dActivationBuffer;
     private final Scratch dPreBuffer;
 
-    private INDArray features;    // [N, F]
-    private INDArray activations; // [N, R] the readout's output t (the features themselves without readout)
-    private INDArray winners;     // [N, R] maxout: 1 where the first piece won
+    private INDArray[] features;  // [N, F_p] each
+    private INDArray activations; // [N, R] the readout's output t (null without readout)
+    private INDArray pre;         // [K, N, R] the readout's pre-activations
+    private INDArray winners;     // [N, R] maxout: 1 where piece 0 won, else 0
     private INDArray probs;       // [N, V] softmax, then dL/dlogits
     private int[] targets;        // [N]
     private double smoothing;
 
-    OutputLayer(ParameterSet params, int featureSize, int vocab, Readout readout, int readoutSize,
+    /**
+     * @param featureWidths the widths of the feature pieces, in order
+     * @param tiedEmbedding the target embedding to project with, or null for an own W_out
+     */
+    OutputLayer(ParameterSet params, int[] featureWidths, int vocab, Readout readout, int readoutSize,
                 Parameter tiedEmbedding) {
+        int featureSize = 0;
+        for (int width : featureWidths) {
+            featureSize += width;
+        }
         this.readout = readout;
         this.vocab = vocab;
         this.readoutSize = readoutSize;
-        int pieces = readout == Readout.MAXOUT ? 2 : 1;
-        this.readoutWeights = readout == Readout.NONE ? null : params.add("readout.W", featureSize, (long) pieces * readoutSize);
+        this.pieces = readout == Readout.MAXOUT ? 2 : 1;
+        this.readoutWeights = readout == Readout.NONE ? null : params.add("readout.W", pieces, featureSize, readoutSize);
         this.readoutBias = readout == Readout.NONE ? null : params.add("readout.b", (long) pieces * readoutSize);
         int projected = readout == Readout.NONE ? featureSize : readoutSize;
         this.tiedEmbedding = tiedEmbedding;
         this.outWeights = tiedEmbedding == null ? params.add("out.W", projected, vocab) : null;
         this.outBias = params.add("out.b", vocab);
+        Parameter first = readout == Readout.NONE ? outWeights : readoutWeights;
+        INDArray firstValue = asPlanes(first.value());
+        INDArray firstGrad = asPlanes(first.grad());
+        firstBlocks = new INDArray[pieces][featureWidths.length];
+        firstGradBlocks = new INDArray[pieces][featureWidths.length];
+        for (int k = 0; k < pieces; k++) {
+            long row = 0;
+            for (int p = 0; p < featureWidths.length; p++) {
+                firstBlocks[k][p] = Views.planeRows(firstValue, k, row, featureWidths[p]);
+                firstGradBlocks[k][p] = Views.planeRows(firstGrad, k, row, featureWidths[p]);
+                row += featureWidths[p];
+            }
+        }
         DataType t = params.dataType();
         this.preBuffer = new Scratch(t);
         this.activationBuffer = new Scratch(t);
@@ -69,16 +96,16 @@ final class OutputLayer {
     /**
      * The loss of the packed positions. With {@code forTraining} it keeps what {@link #backward} needs.
      *
-     * @param features [N, F] (kept, not copied, until the backward pass)
+     * @param features the feature pieces, [N, F_p] each (kept, not copied, until the backward pass)
      * @param targets  [N] the reference tokens y_i
      */
-    LossSums forward(INDArray features, int[] targets, double smoothing, boolean forTraining) {
+    LossSums forward(INDArray[] features, int[] targets, double smoothing, boolean forTraining) {
         int n = targets.length;
         this.features = features;
         this.targets = targets;
         this.smoothing = smoothing;
         INDArray logits = logitBuffer.shaped(n, vocab);
-        project(readoutForward(features), logits);
+        project(features, logits);
         INDArray rows = rowBuffer.shaped(n, 1);
         INDArray rowVector = Views.reshape(rows, n);
         Ops.max(logits, rowVector, 1);
@@ -119,9 +146,9 @@ final class OutputLayer {
      * the mean): overwrites the gradients of the readout and output layer (adds into the tied
      * embedding's).
      *
-     * @param dFeatures [N, F] output: d(scale * loss)/d features
+     * @param dFeatures output: d(scale * loss)/d of each feature piece, [N, F_p] each
      */
-    void backward(INDArray dFeatures, double scale) {
+    void backward(INDArray[] dFeatures, double scale) {
         int n = targets.length;
         if (smoothing > 0) {
             double spread = smoothing / (vocab - 2);
@@ -133,7 +160,11 @@ final class OutputLayer {
         }
         Ops.columnSums(probs, outBias.grad());
         outBias.grad().muli(scale);
-        INDArray dActivations = readout == Readout.NONE ? dFeatures : dActivationBuffer.shaped(n, readoutSize);
+        if (readout == Readout.NONE) {
+            firstLayerBackward(0, features, probs, dFeatures, scale, 0.0);
+            return;
+        }
+        INDArray dActivations = dActivationBuffer.shaped(n, readoutSize);
         if (tiedEmbedding != null) {
             Ops.gemm(probs, activations, tiedEmbedding.grad(), true, false, scale, 1.0);
             Ops.gemm(probs, tiedEmbedding.value(), dActivations, false, false, scale, 0.0);
@@ -141,74 +172,94 @@ final class OutputLayer {
             Ops.gemm(activations, probs, outWeights.grad(), true, false, scale, 0.0);
             Ops.gemm(probs, outWeights.value(), dActivations, false, true, scale, 0.0);
         }
-        if (readout == Readout.NONE) {
-            return;
-        }
-        INDArray dPre;
+        INDArray dPre = dPreBuffer.shaped(pieces, n, readoutSize);
+        INDArray dFirst = Views.planeRows(dPre, 0, 0, n);
         if (readout == Readout.TANH) {
-            dPre = dActivations;
-            INDArray slope = dPreBuffer.shaped(n, readoutSize);
-            Ops.tanhDerivative(activations, slope);
-            Ops.mul(dPre, slope, dPre);
+            Ops.tanhDerivative(activations, dFirst);
+            Ops.mul(dFirst, dActivations, dFirst);
         } else {
-            dPre = dPreBuffer.shaped(n, 2L * readoutSize);
-            INDArray first = Views.columns(dPre, 0, readoutSize);
-            Ops.mul(dActivations, winners, first);
-            Ops.sub(dActivations, first, Views.columns(dPre, readoutSize, readoutSize));
+            Ops.mul(dActivations, winners, dFirst);
+            Ops.sub(dActivations, dFirst, Views.planeRows(dPre, 1, 0, n));
         }
-        Ops.gemm(features, dPre, readoutWeights.grad(), true, false, 1.0, 0.0);
-        Ops.columnSums(dPre, readoutBias.grad());
-        Ops.gemm(dPre, readoutWeights.value(), dFeatures, false, true, 1.0, 0.0);
+        for (int k = 0; k < pieces; k++) {
+            INDArray d = Views.planeRows(dPre, k, 0, n);
+            firstLayerBackward(k, features, d, dFeatures, 1.0, k == 0 ? 0.0 : 1.0);
+            Ops.columnSums(d, Views.segment(readoutBias.grad(), (long) k * readoutSize, readoutSize));
+        }
     }
 
     /**
      * Inference: log p(w | ...) for every word.
      *
-     * @param features [N, F]
+     * @param features the feature pieces, [N, F_p] each
      * @return [N, V] log-softmax (fresh)
      */
-    INDArray logProbabilities(INDArray features) {
-        INDArray logits = Nd4j.create(features.dataType(), features.size(0), vocab);
-        project(readoutForward(features), logits);
+    INDArray logProbabilities(INDArray[] features) {
+        INDArray logits = Nd4j.create(features[0].dataType(), features[0].size(0), vocab);
+        project(features, logits);
         Nd4j.exec(new LogSoftMax(logits, logits));
         return logits;
     }
 
-    /** The readout's output t for the features (the features themselves without readout): [N, R or F]. */
-    private INDArray readoutForward(INDArray x) {
+    /** logits [N, V] = t W_out + b_out (or t E_t^T + b_out), t the readout's output or the features. */
+    private void project(INDArray[] x, INDArray logits) {
         if (readout == Readout.NONE) {
-            activations = x;
-            return x;
+            firstLayer(0, x, logits);
+        } else {
+            INDArray t = readoutForward(x);
+            if (tiedEmbedding != null) {
+                Ops.gemm(t, tiedEmbedding.value(), logits, false, true, 1.0, 0.0);
+            } else {
+                Ops.matmul(t, outWeights.value(), logits);
+            }
         }
-        long n = x.size(0);
-        if (readout == Readout.TANH) {
-            activations = activationBuffer.shaped(n, readoutSize);
-            Ops.matmul(x, readoutWeights.value(), activations);
-            activations.addiRowVector(readoutBias.value());
-            Ops.tanh(activations);
-            return activations;
+        logits.addiRowVector(outBias.value());
+    }
+
+    /** The readout's output t [N, R]: tanh of one affine piece, or the maximum of two. */
+    private INDArray readoutForward(INDArray[] x) {
+        long n = x[0].size(0);
+        pre = preBuffer.shaped(pieces, n, readoutSize);
+        for (int k = 0; k < pieces; k++) {
+            INDArray p = Views.planeRows(pre, k, 0, n);
+            firstLayer(k, x, p);
+            p.addiRowVector(Views.segment(readoutBias.value(), (long) k * readoutSize, readoutSize));
         }
-        INDArray pre = preBuffer.shaped(n, 2L * readoutSize);
-        Ops.matmul(x, readoutWeights.value(), pre);
-        pre.addiRowVector(readoutBias.value());
-        INDArray first = Views.columns(pre, 0, readoutSize);
-        INDArray second = Views.columns(pre, readoutSize, readoutSize);
         activations = activationBuffer.shaped(n, readoutSize);
-        Nd4j.exec(new Max(first, second, activations));
-        winners = winnerBuffer.shaped(n, readoutSize);
-        Ops.sub(first, second, winners);
-        Nd4j.exec(new Step(winners, winners, 0.0));
+        INDArray first = Views.planeRows(pre, 0, 0, n);
+        if (readout == Readout.TANH) {
+            Ops.tanh(first, activations);
+        } else {
+            INDArray second = Views.planeRows(pre, 1, 0, n);
+            Nd4j.exec(new Max(first, second, activations));
+            winners = winnerBuffer.shaped(n, readoutSize);
+            Ops.sub(first, second, winners);
+            Nd4j.exec(new Step(winners, winners, 0.0));
+        }
         return activations;
     }
 
-    /** logits = t W_out + b_out (or t E_t^T + b_out when tied): [N, V]. */
-    private void project(INDArray t, INDArray logits) {
-        if (tiedEmbedding != null) {
-            Ops.gemm(t, tiedEmbedding.value(), logits, false, true, 1.0, 0.0);
-        } else {
-            Ops.matmul(t, outWeights.value(), logits);
+    /** out [N, M] = sum_p x_p W_k[rows of piece p], W_k [F, M] the first layer's weights (piece k). */
+    private void firstLayer(int k, INDArray[] x, INDArray out) {
+        for (int p = 0; p < x.length; p++) {
+            Ops.gemm(x[p], firstBlocks[k][p], out, false, false, 1.0, p == 0 ? 0.0 : 1.0);
         }
-        logits.addiRowVector(outBias.value());
+    }
+
+    /**
+     * The backward pass of {@link #firstLayer}: overwrites the gradient of W_k with
+     * {@code scale x_p^T dOut} and sets {@code dx_p = scale dOut W_k,p^T + beta dx_p}.
+     */
+    private void firstLayerBackward(int k, INDArray[] x, INDArray dOut, INDArray[] dx, double scale, double beta) {
+        for (int p = 0; p < x.length; p++) {
+            Ops.gemm(x[p], dOut, firstGradBlocks[k][p], true, false, scale, 0.0);
+            Ops.gemm(dOut, firstBlocks[k][p], dx[p], false, true, scale, beta);
+        }
+    }
+
+    /** A matrix [F, M] as one plane [1, F, M]; a [K, F, M] array as it is. */
+    private static INDArray asPlanes(INDArray a) {
+        return a.rank() == 3 ? a : Views.reshape(a, 1, a.size(0), a.size(1));
     }
 
     /**

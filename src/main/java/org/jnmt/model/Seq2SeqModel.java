@@ -35,8 +35,8 @@ public final class Seq2SeqModel {
     private final double outDropout;
     private final double initScale;
     private final Dropout dropout = new Dropout();
-    private final Scratch outMaskBuffer;
-    private final Scratch dFeatureBuffer;
+    private final Scratch[] outMaskBuffers = new Scratch[3];   // per feature piece s, c, E y
+    private final Scratch[] dFeatureBuffers = new Scratch[3];
 
     /**
      * @param dims    the sizes
@@ -57,10 +57,13 @@ public final class Seq2SeqModel {
         this.encoder = new BiGruEncoder(params, dims.srcVocab(), dims.emb(), dims.encHidden(), dims.decHidden());
         this.decoder = new AttentionDecoder(params, dims.tgtVocab(), dims.emb(), 2 * dims.encHidden(),
                 dims.decHidden(), dims.attn());
-        this.output = new OutputLayer(params, dims.featureSize(), dims.tgtVocab(), dims.readout(), dims.readoutSize(),
+        int[] featureWidths = {dims.decHidden(), 2 * dims.encHidden(), dims.emb()};
+        this.output = new OutputLayer(params, featureWidths, dims.tgtVocab(), dims.readout(), dims.readoutSize(),
                 dims.tiedEmbeddings() ? decoder.embedding().parameter() : null);
-        this.outMaskBuffer = new Scratch(type);
-        this.dFeatureBuffer = new Scratch(type);
+        for (int p = 0; p < 3; p++) {
+            outMaskBuffers[p] = new Scratch(type);
+            dFeatureBuffers[p] = new Scratch(type);
+        }
     }
 
     public ModelDimensions dimensions() {
@@ -99,20 +102,28 @@ public final class Seq2SeqModel {
         }
         dropout.reseed(dropoutSeed);
         TeacherForcing forced = teacherForce(batch, dropout);
-        INDArray features = forced.features();
+        INDArray[] features = forced.features();
         int n = forced.targets().length;
-        INDArray mask = dropout.mask(outMaskBuffer, outDropout, n, dims.featureSize());
-        if (mask != null) {
-            features.muli(mask);
+        INDArray[] masks = new INDArray[features.length];
+        for (int p = 0; p < features.length; p++) {
+            masks[p] = dropout.mask(outMaskBuffers[p], outDropout, n, features[p].size(1));
+            if (masks[p] != null) {
+                features[p].muli(masks[p]);
+            }
         }
         OutputLayer.LossSums sums = output.forward(features, forced.targets(), labelSmoothing, true);
 
         encoder.embedding().parameter().grad().assign(0);
         decoder.embedding().parameter().grad().assign(0);
-        INDArray dFeatures = dFeatureBuffer.shaped(n, dims.featureSize());
+        INDArray[] dFeatures = new INDArray[features.length];
+        for (int p = 0; p < features.length; p++) {
+            dFeatures[p] = dFeatureBuffers[p].shaped(n, features[p].size(1));
+        }
         output.backward(dFeatures, 1.0 / n);
-        if (mask != null) {
-            dFeatures.muli(mask);
+        for (int p = 0; p < features.length; p++) {
+            if (masks[p] != null) {
+                dFeatures[p].muli(masks[p]);
+            }
         }
         decoder.backward(dFeatures);
         encoder.backward(decoder.dAnnotations(), decoder.dInitialState());
@@ -208,7 +219,7 @@ public final class Seq2SeqModel {
                 throw new IllegalArgumentException("target id " + id + " is outside the vocabulary of " + dims.tgtVocab());
             }
         }
-        INDArray features = decoder.forward(enc, packing, inputs, masks, embDropout);
+        INDArray[] features = decoder.forward(enc, packing, inputs, masks, embDropout);
         return new TeacherForcing(packing, targets, features);
     }
 
@@ -235,8 +246,8 @@ public final class Seq2SeqModel {
      *
      * @param packing  the target positions, rows sorted by target length
      * @param targets  [N] the packed references y_i
-     * @param features [N, F]
+     * @param features the pieces s_i [N, D], c_i [N, 2H], E y_{i-1} [N, E]
      */
-    private record TeacherForcing(LengthPacking packing, int[] targets, INDArray features) {
+    private record TeacherForcing(LengthPacking packing, int[] targets, INDArray[] features) {
     }
 }

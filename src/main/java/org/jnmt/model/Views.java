@@ -23,6 +23,21 @@ final class Views {
         return view(a, a.offset() + from * rowLength, shape, cStrides(shape));
     }
 
+    /** Elements {@code [from, from + count)} of a contiguous vector: [count]. */
+    static INDArray segment(INDArray v, long from, long count) {
+        return view(v, v.offset() + from, new long[] {count}, new long[] {1});
+    }
+
+    /**
+     * Rows {@code [from, from + count)} of plane k of a contiguous [K, N, C] array: a contiguous
+     * [count, C] view.
+     */
+    static INDArray planeRows(INDArray a, long k, long from, long count) {
+        long n = a.size(1);
+        long c = a.size(2);
+        return view(a, a.offset() + (k * n + from) * c, new long[] {count, c}, new long[] {c, 1});
+    }
+
     /** Columns {@code [from, from + count)} of a contiguous matrix [R, C]: a strided [R, count] view. */
     static INDArray columns(INDArray m, long from, long count) {
         return view(m, m.offset() + from, new long[] {m.size(0), count}, new long[] {m.size(1), 1});

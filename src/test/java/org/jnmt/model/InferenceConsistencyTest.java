@@ -3,6 +3,7 @@ package org.jnmt.model;
 import org.jnmt.data.Batch;
 import org.jnmt.data.SpecialTokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The step-by-step inference API against teacher-forced decoding, and the attention weights
  * (rows sum to one over the real source positions, exactly zero over padding).
  */
+@ExtendWith(SingleThreadedNd4j.class)
 class InferenceConsistencyTest {
 
     @Test

@@ -4,6 +4,7 @@ import org.jnmt.config.ModelConfig;
 import org.jnmt.data.Batch;
 import org.jnmt.model.ParameterSet.Parameter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -14,6 +15,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The model can memorise a handful of pairs (reversal) with a minimal Adam loop, in FLOAT. */
+@ExtendWith(SingleThreadedNd4j.class)
 class OverfitSanityTest {
 
     @Test

@@ -3,6 +3,7 @@ package org.jnmt.model;
 import org.jnmt.data.Batch;
 import org.jnmt.model.ParameterSet.Parameter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * variants (label smoothing, readouts, tied embeddings) on a sample of each tensor's elements (its
  * largest analytic entries and random ones), to keep the suite fast.
  */
+@ExtendWith(SingleThreadedNd4j.class)
 class Seq2SeqGradientCheckTest {
 
     private static final double STEP = 1e-6;
