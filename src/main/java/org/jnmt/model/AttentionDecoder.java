@@ -79,6 +79,7 @@ final class AttentionDecoder {
      * @param enc      the encoded batch, row k = sorted slot k
      * @param inputIds [N] the packed decoder inputs y_{i-1} (BOS at step 0)
      * @param dropout  masks for the embedding dropout, or null for none
+     * @param rate     the embedding dropout rate
      * @return the feature pieces s_i [N, D], c_i [N, 2H], E y_{i-1} [N, E] of each packed position
      * (buffers valid until the next forward)
      */

@@ -6,9 +6,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The bidirectional GRU encoder of Bahdanau et al. (2015), section 3.2, and the decoder's initial
- * state (appendix A.2.2): {@code h_j = [h_fwd_j; h_bwd_j]} over the real source positions only (the
- * backward direction starts at each sentence's own last token), and
- * {@code s_0 = tanh(W_init [h_fwd_last; h_bwd_first] + b_init)}.
+ * state: {@code h_j = [h_fwd_j; h_bwd_j]} over the real source positions only (the backward
+ * direction starts at each sentence's own last token), and
+ * {@code s_0 = tanh(W_init [h_fwd_last; h_bwd_first] + b_init)} (appendix A.2.2 uses h_bwd_first
+ * alone; both ends, as in the PyTorch reference, here).
  * <p>
  * Both directions run over the same {@link LengthPacking} of the source lengths; the backward
  * direction reads each sentence reversed. The outputs are laid out in an order the caller picks
@@ -85,6 +86,7 @@ final class BiGruEncoder {
      * @param outputRows [B'] which batch row goes to each output row (a permutation when training;
      *                   any rows for inference)
      * @param dropout    masks for the embedding dropout, or null for none
+     * @param rate       the embedding dropout rate
      */
     void forward(int[][] src, int[] lengths, int[] outputRows, Dropout dropout, double rate) {
         packing = new LengthPacking(lengths);

@@ -44,11 +44,6 @@ public record ModelDimensions(int srcVocab, int tgtVocab, int emb, int encHidden
                 Readout.parse(config.readout), config.readoutSize, config.tiedEmbeddings);
     }
 
-    /** F = D + 2H + E: the width of the features [s_i; c_i; E y_{i-1}]. */
-    public int featureSize() {
-        return decHidden + 2 * encHidden + emb;
-    }
-
     private static void positive(String what, int value) {
         if (value <= 0) {
             throw new NmtException(what + " must be positive, not " + value + ".");

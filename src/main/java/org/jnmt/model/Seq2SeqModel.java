@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -36,6 +37,7 @@ public final class Seq2SeqModel {
     private final double initScale;
     private final Dropout dropout = new Dropout();
     private final Scratch[] outMaskBuffers = new Scratch[3];   // per feature piece s, c, E y
+    private final Scratch[] droppedFeatureBuffers = new Scratch[3];
     private final Scratch[] dFeatureBuffers = new Scratch[3];
 
     /**
@@ -62,6 +64,7 @@ public final class Seq2SeqModel {
                 dims.tiedEmbeddings() ? decoder.embedding().parameter() : null);
         for (int p = 0; p < 3; p++) {
             outMaskBuffers[p] = new Scratch(type);
+            droppedFeatureBuffers[p] = new Scratch(type);
             dFeatureBuffers[p] = new Scratch(type);
         }
     }
@@ -102,13 +105,17 @@ public final class Seq2SeqModel {
         }
         dropout.reseed(dropoutSeed);
         TeacherForcing forced = teacherForce(batch, dropout);
-        INDArray[] features = forced.features();
         int n = forced.targets().length;
+        INDArray[] features = new INDArray[forced.features().length];
         INDArray[] masks = new INDArray[features.length];
         for (int p = 0; p < features.length; p++) {
-            masks[p] = dropout.mask(outMaskBuffers[p], outDropout, n, features[p].size(1));
+            // the pieces are the decoder's own activations: drop out into copies
+            INDArray piece = forced.features()[p];
+            masks[p] = dropout.mask(outMaskBuffers[p], outDropout, n, piece.size(1));
+            features[p] = piece;
             if (masks[p] != null) {
-                features[p].muli(masks[p]);
+                features[p] = droppedFeatureBuffers[p].shaped(n, piece.size(1));
+                Ops.mul(piece, masks[p], features[p]);
             }
         }
         OutputLayer.LossSums sums = output.forward(features, forced.targets(), labelSmoothing, true);
@@ -159,7 +166,7 @@ public final class Seq2SeqModel {
             for (int k = 0; k < packing.count(t); k++) {
                 int b = packing.batchRow(k);
                 float[] row = weights[packing.offset(t) + k];
-                result[b][t] = java.util.Arrays.copyOf(row, batch.srcLengths()[b]);
+                result[b][t] = Arrays.copyOf(row, batch.srcLengths()[b]);
             }
         }
         return result;
@@ -192,7 +199,7 @@ public final class Seq2SeqModel {
                 || prevState.size(1) != dims.decHidden()) {
             throw new IllegalArgumentException("step needs " + prevTokens.length + " encoder rows and states of ["
                     + prevTokens.length + ", " + dims.decHidden() + "], got " + enc.size() + " rows and "
-                    + java.util.Arrays.toString(prevState.shape()));
+                    + Arrays.toString(prevState.shape()));
         }
         AttentionDecoder.StepResult result = decoder.step(enc, prevState, prevTokens);
         return new DecoderStep(output.logProbabilities(result.features()), result.state(), result.weights());

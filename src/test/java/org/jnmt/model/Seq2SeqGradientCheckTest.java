@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.DoubleSupplier;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -22,10 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Analytic gradients against central finite differences, in DOUBLE precision, for every parameter
- * tensor of a tiny model whose batch has padding on both sides (dropout off). The relative error of
+ * tensor of a tiny model whose batch has padding on both sides. The relative error of
  * a tensor is ||g_a - g_n|| / (||g_a|| + ||g_n||). The plain model is checked on every element; the
- * variants (label smoothing, readouts, tied embeddings) on a sample of each tensor's elements (its
- * largest analytic entries and random ones), to keep the suite fast.
+ * variants (label smoothing, readouts, tied embeddings, dropout with fixed masks) on a sample of each
+ * tensor's elements (its largest analytic entries and random ones), to keep the suite fast.
  */
 @ExtendWith(SingleThreadedNd4j.class)
 class Seq2SeqGradientCheckTest {
@@ -36,28 +37,35 @@ class Seq2SeqGradientCheckTest {
 
     @Test
     void plainModelMatchesFiniteDifferencesOnEveryElement() {
-        check("plain, every element", TinyModels.dimensions(Readout.NONE, 0, false), 0.0, Integer.MAX_VALUE);
+        check("plain, every element", TinyModels.dimensions(Readout.NONE, 0, false), 0.0, 0.0, Integer.MAX_VALUE);
     }
 
     @Test
     void labelSmoothingMatchesFiniteDifferences() {
-        check("label smoothing 0.1", TinyModels.dimensions(Readout.NONE, 0, false), 0.1, SAMPLE);
+        check("label smoothing 0.1", TinyModels.dimensions(Readout.NONE, 0, false), 0.1, 0.0, SAMPLE);
     }
 
     @Test
     void tanhReadoutMatchesFiniteDifferences() {
-        check("tanh readout", TinyModels.dimensions(Readout.TANH, 6, false), 0.0, SAMPLE);
+        check("tanh readout", TinyModels.dimensions(Readout.TANH, 6, false), 0.0, 0.0, SAMPLE);
     }
 
     @Test
     void maxoutReadoutMatchesFiniteDifferences() {
-        check("maxout readout, label smoothing 0.1", TinyModels.dimensions(Readout.MAXOUT, 3, false), 0.1, SAMPLE);
+        check("maxout readout, label smoothing 0.1", TinyModels.dimensions(Readout.MAXOUT, 3, false), 0.1, 0.0,
+                SAMPLE);
     }
 
     @Test
     void tiedEmbeddingsMatchFiniteDifferences() {
         check("tied embeddings (tanh readout of size emb), label smoothing 0.1",
-                TinyModels.dimensions(Readout.TANH, 4, true), 0.1, SAMPLE);
+                TinyModels.dimensions(Readout.TANH, 4, true), 0.1, 0.0, SAMPLE);
+    }
+
+    @Test
+    void dropoutWithFixedMasksMatchesFiniteDifferences() {
+        check("dropout 0.3 on embeddings and features, fixed masks, tanh readout",
+                TinyModels.dimensions(Readout.TANH, 6, false), 0.0, 0.3, SAMPLE);
     }
 
     @Test
@@ -99,13 +107,22 @@ class Seq2SeqGradientCheckTest {
         assertNotEquals(first, none, "dropout changes the loss");
     }
 
-    private static void check(String label, ModelDimensions dims, double smoothing, int sample) {
-        Seq2SeqModel model = TinyModels.model(dims, 0.0, DataType.DOUBLE, 1);
+    /**
+     * With dropout, the masks are drawn from a fixed seed, so the loss is a deterministic function
+     * of the parameters and forwardBackward's own loss is differentiated numerically.
+     */
+    private static void check(String label, ModelDimensions dims, double smoothing, double dropout, int sample) {
+        Seq2SeqModel model = TinyModels.model(dims, dropout, DataType.DOUBLE, 1);
         Batch batch = TinyModels.batch(7);
-        LossResult result = model.forwardBackward(batch, 0, smoothing);
+        long seed = 17;
+        LossResult result = model.forwardBackward(batch, seed, smoothing);
         assertEquals(3 + 6 + 1, result.tokens(), "real target tokens");
-        assertEquals(result.loss(), model.loss(batch, smoothing).loss(), 1e-12, "forward-only loss");
+        if (dropout == 0) {
+            assertEquals(result.loss(), model.loss(batch, smoothing).loss(), 1e-12, "forward-only loss");
+        }
         Map<String, INDArray> analytic = gradients(model);
+        DoubleSupplier objective = dropout == 0 ? () -> model.loss(batch, smoothing).meanLoss()
+                : () -> model.forwardBackward(batch, seed, smoothing).meanLoss();
         StringBuilder table = new StringBuilder("gradient check, " + label + ":\n");
         double worst = 0;
         for (Parameter p : model.parameters().all()) {
@@ -115,7 +132,7 @@ class Seq2SeqGradientCheckTest {
             double normA = 0;
             double normN = 0;
             for (int i : coordinates) {
-                double numeric = numericDerivative(model, batch, smoothing, p.value(), i);
+                double numeric = numericDerivative(objective, p.value(), i);
                 diff += (a[i] - numeric) * (a[i] - numeric);
                 normA += a[i] * a[i];
                 normN += numeric * numeric;
@@ -148,13 +165,13 @@ class Seq2SeqGradientCheckTest {
         return chosen.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static double numericDerivative(Seq2SeqModel model, Batch batch, double smoothing, INDArray value, int i) {
+    private static double numericDerivative(DoubleSupplier objective, INDArray value, int i) {
         INDArray flat = value.reshape(value.length());
         double original = flat.getDouble(i);
         flat.putScalar(i, original + STEP);
-        double plus = model.loss(batch, smoothing).meanLoss();
+        double plus = objective.getAsDouble();
         flat.putScalar(i, original - STEP);
-        double minus = model.loss(batch, smoothing).meanLoss();
+        double minus = objective.getAsDouble();
         flat.putScalar(i, original);
         return (plus - minus) / (2 * STEP);
     }

@@ -7,28 +7,24 @@ import org.nd4j.linalg.factory.Environment;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Runs a test class with ND4J's own thread pool limited to one thread, and restores it after: the
- * model tests use tiny arrays, for which a second thread only adds synchronisation, and on a busy
- * machine waiting for it made each operation about ten times slower.
+ * Runs a test class with ND4J's element-wise operations on one thread (its "master threads"; BLAS
+ * keeps its own), and restores the setting after: the model tests use tiny arrays, for which a
+ * second thread only adds synchronisation, and on a busy machine waiting for it made each
+ * operation about ten times slower.
  */
 public final class SingleThreadedNd4j implements BeforeAllCallback, AfterAllCallback {
 
-    private int threads;
     private int masterThreads;
 
     @Override
     public void beforeAll(ExtensionContext context) {
         Environment env = Nd4j.getEnvironment();
-        threads = env.maxThreads();
         masterThreads = env.maxMasterThreads();
-        env.setMaxThreads(1);
         env.setMaxMasterThreads(1);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        Environment env = Nd4j.getEnvironment();
-        env.setMaxThreads(threads);
-        env.setMaxMasterThreads(masterThreads);
+        Nd4j.getEnvironment().setMaxMasterThreads(masterThreads);
     }
 }
