@@ -20,8 +20,10 @@ public final class Backend {
             return;
         }
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-        Nd4j.getEnvironment().setMaxMasterThreads(threads);
-        Nd4j.getEnvironment().setMaxThreads(threads);
+        // BLAS (the GEMMs: most of the time) gets the threads. ND4J's own element-wise ops run on
+        // one: on the small arrays of this model, its thread pool costs more than it saves
+        // (a training step at the benchmark sizes: 1,580 ms with 2 threads, 690 ms with 1).
+        Nd4j.getEnvironment().setMaxMasterThreads(1);
         Nd4j.factory().blas().setMaxThreads(threads);
         Nd4j.getExecutioner().enableDebugMode(false);
         Nd4j.getExecutioner().enableVerboseMode(false);
@@ -33,6 +35,6 @@ public final class Backend {
         var env = Nd4j.getExecutioner().getEnvironmentInformation();
         return "ND4J " + Nd4j.getBackend().getClass().getSimpleName()
                 + ", BLAS " + env.getProperty("blas.vendor", "?")
-                + ", threads " + Nd4j.getEnvironment().maxThreads();
+                + ", BLAS threads " + Nd4j.factory().blas().getMaxThreads();
     }
 }
