@@ -1,0 +1,93 @@
+package org.jnmt.train;
+
+import org.jnmt.api.ModelDirectory;
+import org.jnmt.api.Translation;
+import org.jnmt.api.Translator;
+import org.jnmt.config.DataConfig;
+import org.jnmt.config.NmtConfig;
+import org.jnmt.data.DataPreparer;
+import org.jnmt.data.PreparedData;
+import org.jnmt.model.Backend;
+import org.jnmt.model.Seq2SeqModel;
+import org.jnmt.quickstart.DateCorpus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The whole training path (prepare, Trainer with Adam and clipping, checkpoints, best weights,
+ * Translator with greedy search) learns three dozen sentence pairs by heart: greedy decoding then
+ * reproduces every target exactly. Budget: about 30 seconds.
+ */
+class OverfitTest {
+
+    private static final int PAIRS = 36;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void learnsThreeDozenPairsByHeart() {
+        Path corpus = dir.resolve("corpus");
+        DateCorpus.Splits splits = DateCorpus.splits(PAIRS, 1, 1, 17);
+        DateCorpus.writeSplits(splits, corpus, "words", "iso");
+        NmtConfig config = new NmtConfig();
+        DataConfig d = config.data;
+        d.train = spec(corpus);
+        d.dev = spec(corpus);                        // the dev set is the training set: memorisation
+        d.dir = dir.resolve("data").toString();
+        d.bpeMerges = 0;
+        config.model.emb = 32;
+        config.model.encHidden = 32;
+        config.model.decHidden = 64;
+        config.model.attn = 32;
+        config.model.embDropout = 0;
+        config.model.outDropout = 0;
+        config.training.seed = 3;
+        config.training.epochs = 80;
+        config.training.batchSize = 12;
+        config.training.learningRate = 5e-3;
+        config.training.validateEvery = 60;
+        config.training.checkpointEvery = 0;
+        config.training.lrPatience = 100;
+        new DataPreparer(config, false).prepare();
+        PreparedData data = PreparedData.load(Path.of(d.dir));
+        Backend.start(2);
+        Path run = dir.resolve("run");
+        ModelDirectory directory = ModelDirectory.create(run, config, data);
+        Seq2SeqModel model = new Seq2SeqModel(directory.dimensions(data.pipelines()), config.model, DataType.FLOAT);
+        model.initialize(config.training.seed);
+        new Trainer(config, data, run, model).run(false);
+
+        List<String> sources = new ArrayList<>();
+        for (DateCorpus.Pair pair : splits.train()) {
+            sources.add(pair.source());
+        }
+        try (Translator translator = Translator.load(run)) {
+            List<Translation> out = translator.translate(sources, translator.defaults().withBeam(1));
+            int exact = 0;
+            for (int i = 0; i < PAIRS; i++) {
+                if (out.get(i).text().equals(splits.train().get(i).target())) {
+                    exact++;
+                }
+            }
+            assertEquals(PAIRS, exact, "pairs reproduced exactly by greedy decoding");
+        }
+    }
+
+    private static DataConfig.CorpusSpec spec(Path corpus) {
+        DataConfig.CorpusSpec spec = new DataConfig.CorpusSpec();
+        spec.src = corpus.resolve("train.words").toString();
+        spec.tgt = corpus.resolve("train.iso").toString();
+        return spec;
+    }
+}
