@@ -58,14 +58,16 @@ class TranslateCommandTest {
         write(input, "one ".repeat(300).strip() + "\n");     // 7: 300 words
         write(input, "x".repeat(10_000) + "\n");              // 8: 10,000 characters, one word
         write(input, "a\u0000b nul \u0000\n");               // 9: NUL characters
-        write(input, "the first of January 2000");           // 10: no final newline
+        write(input, "\u202Bשלום עולם\u202C مرحبا \u200Fبالعالم\n");  // 10: right-to-left text and marks
+        write(input, "e\u0301te\u0301 Z\u0351\u0300\u0489a\u0308\u0308\u0308lgo\n");   // 11: combining characters
+        write(input, "the first of January 2000");           // 12: no final newline
         Path file = dir.resolve("hostile.txt");
         Files.write(file, input.toByteArray());
 
         CliRun run = CliRun.of("translate", "-m", model.toString(), "-i", file.toString(), "--beam", "2");
         assertEquals(1, run.exitCode(), run.err());
         String[] lines = run.outLines();
-        assertEquals(10, lines.length, run.out());
+        assertEquals(12, lines.length, run.out());
         assertEquals("", lines[1]);
         assertEquals("", lines[2]);
         assertEquals("", lines[5]);
