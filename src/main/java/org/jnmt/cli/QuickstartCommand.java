@@ -71,7 +71,7 @@ public class QuickstartCommand implements Callable<Integer> {
         Path corpus = out.resolve("corpus");
         Path modelDir = out.resolve("model");
         DateCorpus.Splits splits = DateCorpus.splits(trainSize, HELD_OUT, HELD_OUT, seed);
-        DateCorpus.writeSplits(splits, corpus, "words", "iso");
+        DateCorpus.writeSplits(splits, corpus);
         Console.info(String.format(Locale.ROOT, "quickstart: %,d training, %d dev and %d test dates written to %s",
                 splits.train().size(), splits.dev().size(), splits.test().size(), corpus));
 
@@ -133,9 +133,9 @@ public class QuickstartCommand implements Callable<Integer> {
         DataConfig data = config.data;
         data.srcLang = "words";
         data.tgtLang = "iso";
-        data.train = spec("train", corpus);
-        data.dev = spec("dev", corpus);
-        data.test = spec("test", corpus);
+        data.train = DateCorpus.spec(corpus, "train");
+        data.dev = DateCorpus.spec(corpus, "dev");
+        data.test = DateCorpus.spec(corpus, "test");
         data.dir = out.resolve("data").toString();
         data.bpeMerges = 0;
         config.model.emb = 64;
@@ -155,12 +155,5 @@ public class QuickstartCommand implements Callable<Integer> {
         config.training.keepLast = 1;
         config.testing.beam = 1;
         return config;
-    }
-
-    private static DataConfig.CorpusSpec spec(String split, Path dir) {
-        DataConfig.CorpusSpec spec = new DataConfig.CorpusSpec();
-        spec.src = dir.resolve(split + ".words").toString();
-        spec.tgt = dir.resolve(split + ".iso").toString();
-        return spec;
     }
 }

@@ -49,6 +49,14 @@ public class DataConfig {
         public String tgt;
         /** With a TSV file, the column order may be target first (Tatoeba's eng-fra is "en TAB fr"). */
         public boolean swapColumns = false;
+
+        /** A corpus of two line-aligned files. */
+        public static CorpusSpec of(java.nio.file.Path source, java.nio.file.Path target) {
+            CorpusSpec spec = new CorpusSpec();
+            spec.src = source.toString();
+            spec.tgt = target.toString();
+            return spec;
+        }
     }
 
     /** A seeded random split of one corpus into train, dev and test. */

@@ -77,7 +77,7 @@ public final class BpeCodes {
                     endOfWordAttached = parseVersion(file, line);
                     continue;
                 }
-                String item = strip(line);
+                String item = SubwordNmtText.strip(line);
                 if (item.isEmpty()) {
                     if (pendingEmpty++ == 0) {
                         firstEmpty = reader.lineNumber();
@@ -126,22 +126,5 @@ public final class BpeCodes {
                 throw NmtException.at(file, 1, "unsupported BPE codes version '" + fields[fields.length - 1]
                         + "' (subword-nmt writes 0.2)");
         }
-    }
-
-    /** Python's {@code str.strip('\r\n ')}. */
-    private static String strip(String line) {
-        int start = 0;
-        int end = line.length();
-        while (start < end && isStripped(line.charAt(start))) {
-            start++;
-        }
-        while (end > start && isStripped(line.charAt(end - 1))) {
-            end--;
-        }
-        return line.substring(start, end);
-    }
-
-    private static boolean isStripped(char c) {
-        return c == ' ' || c == '\r' || c == '\n';
     }
 }

@@ -66,14 +66,8 @@ public final class BpeEncoder {
      * and leading and trailing spaces are kept.
      */
     public String applyLine(String line) {
-        int start = 0;
-        int end = line.length();
-        while (start < end && isStripped(line.charAt(start))) {
-            start++;
-        }
-        while (end > start && isStripped(line.charAt(end - 1))) {
-            end--;
-        }
+        int start = SubwordNmtText.strippedStart(line);
+        int end = SubwordNmtText.strippedEnd(line, start);
         List<String> words = new ArrayList<>();
         for (String word : line.substring(start, end).split(" ")) {
             if (!word.isEmpty()) {
@@ -147,9 +141,5 @@ public final class BpeEncoder {
         }
         symbols.clear();
         symbols.addAll(merged);
-    }
-
-    private static boolean isStripped(char c) {
-        return c == ' ' || c == '\r' || c == '\n';
     }
 }

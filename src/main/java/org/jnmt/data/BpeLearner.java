@@ -104,14 +104,8 @@ public final class BpeLearner {
 
     /** Counts the whitespace-separated words of lines as subword-nmt's get_vocabulary does. */
     public static void countWords(String line, Map<String, Long> counts) {
-        int start = 0;
-        int end = line.length();
-        while (start < end && isStripped(line.charAt(start))) {
-            start++;
-        }
-        while (end > start && isStripped(line.charAt(end - 1))) {
-            end--;
-        }
+        int start = SubwordNmtText.strippedStart(line);
+        int end = SubwordNmtText.strippedEnd(line, start);
         int wordStart = start;
         for (int i = start; i <= end; i++) {
             if (i == end || line.charAt(i) == ' ') {
@@ -121,10 +115,6 @@ public final class BpeLearner {
                 wordStart = i + 1;
             }
         }
-    }
-
-    private static boolean isStripped(char c) {
-        return c == ' ' || c == '\r' || c == '\n';
     }
 
     /** Sums two word-count tables (for joint BPE). */

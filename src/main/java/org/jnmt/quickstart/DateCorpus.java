@@ -1,5 +1,6 @@
 package org.jnmt.quickstart;
 
+import org.jnmt.config.DataConfig;
 import org.jnmt.util.NmtException;
 
 import java.io.BufferedWriter;
@@ -110,6 +111,20 @@ public final class DateCorpus {
      * Writes {@code dir/train.SRC}, {@code dir/train.TGT}, {@code dir/dev.*} and {@code dir/test.*},
      * creating the folder; e.g. suffixes "words" and "iso".
      */
+    /** The file suffixes of {@link #writeSplits(Splits, Path)}: dates in words and ISO dates. */
+    public static final String SOURCE_SUFFIX = "words";
+    public static final String TARGET_SUFFIX = "iso";
+
+    /** Writes {@code dir/train.words}, {@code dir/train.iso}, {@code dir/dev.*} and {@code dir/test.*}. */
+    public static void writeSplits(Splits splits, Path dir) {
+        writeSplits(splits, dir, SOURCE_SUFFIX, TARGET_SUFFIX);
+    }
+
+    /** The corpus of one split written by {@link #writeSplits(Splits, Path)}, for a config's data section. */
+    public static DataConfig.CorpusSpec spec(Path dir, String split) {
+        return DataConfig.CorpusSpec.of(dir.resolve(split + "." + SOURCE_SUFFIX), dir.resolve(split + "." + TARGET_SUFFIX));
+    }
+
     public static void writeSplits(Splits splits, Path dir, String sourceSuffix, String targetSuffix) {
         try {
             Files.createDirectories(dir);

@@ -28,7 +28,7 @@ public final class TinyModel {
     /** Trains into {@code dir/model} (corpus in {@code dir/corpus}) and returns the model directory. */
     public static Path train(Path dir) {
         Path corpus = dir.resolve("corpus");
-        DateCorpus.writeSplits(DateCorpus.splits(300, 30, 30, SEED), corpus, "words", "iso");
+        DateCorpus.writeSplits(DateCorpus.splits(300, 30, 30, SEED), corpus);
         NmtConfig config = config(corpus, dir.resolve("data"));
         new DataPreparer(config, false).prepare();
         PreparedData data = PreparedData.load(Path.of(config.data.dir));
@@ -56,8 +56,8 @@ public final class TinyModel {
         DataConfig data = config.data;
         data.srcLang = "words";
         data.tgtLang = "iso";
-        data.train = corpusSpec(corpus, "train");
-        data.dev = corpusSpec(corpus, "dev");
+        data.train = DateCorpus.spec(corpus, "train");
+        data.dev = DateCorpus.spec(corpus, "dev");
         data.dir = dataDir.toString();
         data.bpeMerges = 40;
         config.model.emb = 16;
@@ -73,12 +73,5 @@ public final class TinyModel {
         config.training.checkpointEvery = 0;
         config.training.keepLast = 2;
         return config;
-    }
-
-    private static DataConfig.CorpusSpec corpusSpec(Path dir, String split) {
-        DataConfig.CorpusSpec spec = new DataConfig.CorpusSpec();
-        spec.src = dir.resolve(split + ".words").toString();
-        spec.tgt = dir.resolve(split + ".iso").toString();
-        return spec;
     }
 }

@@ -81,11 +81,11 @@ class CrashResumeTest {
 
     private Path writeConfig() throws IOException {
         Path corpus = dir.resolve("corpus");
-        DateCorpus.writeSplits(DateCorpus.splits(300, 20, 20, 9), corpus, "words", "iso");
+        DateCorpus.writeSplits(DateCorpus.splits(300, 20, 20, 9), corpus);
         NmtConfig config = new NmtConfig();
         DataConfig d = config.data;
-        d.train = spec(corpus, "train");
-        d.dev = spec(corpus, "dev");
+        d.train = DateCorpus.spec(corpus, "train");
+        d.dev = DateCorpus.spec(corpus, "dev");
         d.dir = dir.resolve("data").toString();
         d.bpeMerges = 0;
         config.model.emb = 48;
@@ -101,13 +101,6 @@ class CrashResumeTest {
         Path file = dir.resolve("config.yaml");
         Files.writeString(file, ConfigLoader.toYaml(config));
         return file;
-    }
-
-    private static DataConfig.CorpusSpec spec(Path corpus, String split) {
-        DataConfig.CorpusSpec spec = new DataConfig.CorpusSpec();
-        spec.src = corpus.resolve(split + ".words").toString();
-        spec.tgt = corpus.resolve(split + ".iso").toString();
-        return spec;
     }
 
     /** {@code nmt train --config C --out RUN --resume} in a JVM of its own, with one BLAS thread. */

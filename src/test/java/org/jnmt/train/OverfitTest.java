@@ -39,11 +39,11 @@ class OverfitTest {
     void learnsThreeDozenPairsByHeart() {
         Path corpus = dir.resolve("corpus");
         DateCorpus.Splits splits = DateCorpus.splits(PAIRS, 1, 1, 17);
-        DateCorpus.writeSplits(splits, corpus, "words", "iso");
+        DateCorpus.writeSplits(splits, corpus);
         NmtConfig config = new NmtConfig();
         DataConfig d = config.data;
-        d.train = spec(corpus);
-        d.dev = spec(corpus);                        // the dev set is the training set: memorisation
+        d.train = DateCorpus.spec(corpus, "train");
+        d.dev = DateCorpus.spec(corpus, "train");      // the dev set is the training set: memorisation
         d.dir = dir.resolve("data").toString();
         d.bpeMerges = 0;
         config.model.emb = 32;
@@ -82,12 +82,5 @@ class OverfitTest {
             }
             assertEquals(PAIRS, exact, "pairs reproduced exactly by greedy decoding");
         }
-    }
-
-    private static DataConfig.CorpusSpec spec(Path corpus) {
-        DataConfig.CorpusSpec spec = new DataConfig.CorpusSpec();
-        spec.src = corpus.resolve("train.words").toString();
-        spec.tgt = corpus.resolve("train.iso").toString();
-        return spec;
     }
 }

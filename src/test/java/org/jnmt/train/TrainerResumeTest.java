@@ -37,11 +37,11 @@ class TrainerResumeTest {
     @BeforeAll
     static void prepare() {
         Path corpus = dir.resolve("corpus");
-        DateCorpus.writeSplits(DateCorpus.splits(200, 20, 20, 3), corpus, "words", "iso");
+        DateCorpus.writeSplits(DateCorpus.splits(200, 20, 20, 3), corpus);
         config = new NmtConfig();
         DataConfig d = config.data;
-        d.train = spec(corpus, "train");
-        d.dev = spec(corpus, "dev");
+        d.train = DateCorpus.spec(corpus, "train");
+        d.dev = DateCorpus.spec(corpus, "dev");
         d.dir = dir.resolve("data").toString();
         d.bpeMerges = 30;
         config.model.emb = 8;
@@ -59,13 +59,6 @@ class TrainerResumeTest {
         new DataPreparer(config, false).prepare();
         data = PreparedData.load(Path.of(d.dir));
         Backend.start(2);
-    }
-
-    private static DataConfig.CorpusSpec spec(Path corpus, String split) {
-        DataConfig.CorpusSpec spec = new DataConfig.CorpusSpec();
-        spec.src = corpus.resolve(split + ".words").toString();
-        spec.tgt = corpus.resolve(split + ".iso").toString();
-        return spec;
     }
 
     private static Seq2SeqModel newModel(Path runDir, NmtConfig cfg) {
