@@ -2,6 +2,7 @@ package org.jnmt.api;
 
 import org.jnmt.data.Batch;
 import org.jnmt.data.Batcher;
+import org.jnmt.data.BpeEncoder;
 import org.jnmt.data.EncodedCorpus;
 import org.jnmt.data.PreparedData;
 import org.jnmt.data.SpecialTokens;
@@ -253,14 +254,14 @@ public final class Translator implements AutoCloseable {
             }
         }
         int first = best;
-        while (first > 0 && tokens.get(first - 1).endsWith("@@")) {
+        while (first > 0 && tokens.get(first - 1).endsWith(BpeEncoder.SEPARATOR)) {
             first--;
         }
         StringBuilder pretoken = new StringBuilder();
         for (int j = first; j < tokens.size(); j++) {
             String piece = tokens.get(j);
-            boolean continues = piece.endsWith("@@");
-            pretoken.append(continues ? piece.substring(0, piece.length() - 2) : piece);
+            boolean continues = piece.endsWith(BpeEncoder.SEPARATOR);
+            pretoken.append(continues ? piece.substring(0, piece.length() - BpeEncoder.SEPARATOR.length()) : piece);
             if (!continues) {
                 break;
             }
