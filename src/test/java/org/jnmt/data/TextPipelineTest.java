@@ -53,6 +53,17 @@ class TextPipelineTest {
     }
 
     @Test
+    void unknownWordReplacementWritesTheGivenPretokenInPlace() {
+        TextPipeline pipeline = pipeline(true, "lowest newer");
+        Vocabulary vocab = pipeline.vocabulary();
+        int[] ids = {vocab.id("lo@@"), vocab.id("west"), SpecialTokens.UNK, vocab.id("ne@@"), vocab.id("wer"),
+                SpecialTokens.UNK, SpecialTokens.EOS};
+        TextPipeline.Decoded decoded = pipeline.decodeDetailed(ids, position -> position == 2 ? "Zürich" : "\uFFED!");
+        assertEquals("lowest Zürich newer!", decoded.text());
+        assertArrayEquals(new int[]{0, 0, 1, 2, 2, 2}, decoded.words());
+    }
+
+    @Test
     void unknownTokensBecomeUnk() {
         TextPipeline pipeline = pipeline(false, "lowest");
         // "zebra": no toy merge applies, five single-letter pieces, none in the vocabulary.
