@@ -144,11 +144,11 @@ public final class Trainer {
                 }
             }
             if (reason == null) {
-                epoch++;
-                batchesInEpoch = 0;
                 if (t.validateEvery <= 0) {
                     reason = validate(validator, progress, metrics);
                 }
+                epoch++;
+                batchesInEpoch = 0;
                 save();
             }
         }
