@@ -37,6 +37,15 @@ final class Drawing {
     }
 
     /** Shortens a label to at most {@code maxChars} characters, ending it with "…" when cut. */
+    /**
+     * A token as a reader should see it: without the pre-tokeniser's join marks (U+FFED, which
+     * says that the token was glued to its neighbour, and which most fonts cannot draw).
+     */
+    static String tokenLabel(String token) {
+        String label = token.replace("\uFFED", "");
+        return label.isEmpty() ? token : label;
+    }
+
     static String shorten(String label, int maxChars) {
         if (label.codePointCount(0, label.length()) <= maxChars) {
             return label;

@@ -46,8 +46,8 @@ final class HeatmapLayout {
     final int height;
 
     HeatmapLayout(AttentionMatrix matrix, HeatmapOptions options) {
-        sourceLabels = matrix.sourceTokens().stream().map(l -> Drawing.shorten(l, MAX_LABEL_CHARS)).toList();
-        targetLabels = matrix.targetTokens().stream().map(l -> Drawing.shorten(l, MAX_LABEL_CHARS)).toList();
+        sourceLabels = matrix.sourceTokens().stream().map(HeatmapLayout::label).toList();
+        targetLabels = matrix.targetTokens().stream().map(HeatmapLayout::label).toList();
         weights = matrix.weights();
         title = options.title();
         showValues = options.showValues();
@@ -85,6 +85,10 @@ final class HeatmapLayout {
     /** The y of a colour-bar tick for weight w (1 at the top of the bar). */
     double barY(double w) {
         return gridTop + (1 - w) * barHeight;
+    }
+
+    private static String label(String token) {
+        return Drawing.shorten(Drawing.tokenLabel(token), MAX_LABEL_CHARS);
     }
 
     static String tickLabel(double w) {

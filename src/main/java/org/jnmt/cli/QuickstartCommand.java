@@ -120,7 +120,7 @@ public class QuickstartCommand implements Callable<Integer> {
             stdout.println("  corpus:   " + corpus);
             stdout.println("  model:    " + modelDir + "   (its log: " + modelDir.resolve("train.log") + ")");
             stdout.println("  heatmaps: " + heatmaps + "/1.png ... and " + heatmaps.resolve("report.html"));
-            stdout.println("Next: echo 'the third of May 1999' | ./nmt translate -m " + modelDir
+            stdout.println("Next: echo 'the third of May nineteen ninety-nine' | ./nmt translate -m " + modelDir
                     + "     or see README.md for training on a real corpus.");
             stdout.flush();
         }
