@@ -74,6 +74,7 @@ public final class BeamSearch<E> {
                     stillActive[activeCount++] = a;
                 }
             }
+            GreedySearch.release(step);
             if (activeCount == 0) {
                 break;
             }

@@ -58,6 +58,7 @@ public final class GreedySearch<E> {
                     keep[kept++] = row;
                 }
             }
+            release(step);
             if (kept == active.length) {
                 state = step.state().dup();
                 previous = best;
@@ -132,6 +133,15 @@ public final class GreedySearch<E> {
             }
         }
         return best;
+    }
+
+    /**
+     * Frees a step's log-probabilities and attention at once (their values have been read), so that
+     * native memory does not wait for the garbage collector while a long input streams through.
+     */
+    static void release(SearchModel.Step step) {
+        step.logProbs().close();
+        step.attention().close();
     }
 
     static int[] range(int n) {

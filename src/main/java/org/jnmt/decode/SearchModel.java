@@ -23,7 +23,7 @@ public interface SearchModel<E> {
 
     /**
      * One decoder step for N hypotheses: {@code state} [N, D] is s_{i-1}, {@code prevTokens} [N] is
-     * y_{i-1}. The returned arrays may be buffers that the next call overwrites.
+     * y_{i-1}. The returned arrays are new; the search owns them and may close them.
      */
     Step step(E encoded, INDArray state, int[] prevTokens);
 
