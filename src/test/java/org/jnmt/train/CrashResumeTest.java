@@ -30,8 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The crash test: a training run (its own JVM, started as {@code nmt train --resume}) is killed
- * with SIGKILL at random moments and, at least once, while it is writing a checkpoint; every time it
- * is resumed. It must end with exactly the weights of a run that was never interrupted, and no kill
+ * with SIGKILL at random moments after some progress and, at least once, while it is writing a
+ * checkpoint; every time it is resumed. It must end with exactly the weights of a run that was never interrupted, and no kill
  * may leave a checkpoint that cannot be loaded. Budget: about 90 seconds (a dozen JVM starts).
  */
 class CrashResumeTest {
@@ -55,10 +55,11 @@ class CrashResumeTest {
         int killsDuringWrite = 0;
         boolean finished = false;
         for (int attempt = 0; !finished && attempt < RANDOM_KILLS + MAX_WRITE_KILL_ATTEMPTS; attempt++) {
+            long reached = latestStep(crashed);
             Process process = train(config, crashed);
             boolean targetWrite = attempt >= RANDOM_KILLS;
-            if (targetWrite ? waitForTemporaryFile(crashed, process) : !process.waitFor(
-                    1500 + random.nextInt(2500), TimeUnit.MILLISECONDS)) {
+            if (targetWrite ? waitForTemporaryFile(crashed, process)
+                    : waitForStep(crashed, process, reached + 1 + random.nextInt(3), random.nextInt(40))) {
                 process.destroyForcibly().waitFor();         // SIGKILL
                 kills++;
                 if (!temporaryFiles(crashed).isEmpty()) {
@@ -93,7 +94,7 @@ class CrashResumeTest {
         config.model.decHidden = 64;
         config.model.attn = 32;
         config.training.seed = 5;
-        config.training.epochs = 4;
+        config.training.epochs = 6;
         config.training.batchSize = 10;
         config.training.checkpointEvery = 1;     // a checkpoint after every update: writes are frequent
         config.training.keepLast = 2;
@@ -111,6 +112,24 @@ class CrashResumeTest {
                 "--quiet", "--threads", "1", "train", "--config", config.toString(), "--out", run.toString(), "--resume"));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("train-" + run.getFileName() + ".log").toFile()).start();
+    }
+
+    /**
+     * Waits until the run has checkpointed {@code step}, then a further {@code extraMillis}: a kill at
+     * a random moment that still follows some progress, whatever the speed of the machine. False if
+     * the run ended first.
+     */
+    private static boolean waitForStep(Path run, Process process, long step, int extraMillis)
+            throws InterruptedException {
+        while (process.isAlive() && latestStep(run) < step) {
+            Thread.sleep(2);
+        }
+        Thread.sleep(extraMillis);
+        return process.isAlive();
+    }
+
+    private static long latestStep(Path run) {
+        return new CheckpointStore(run, 0).latest().map(CheckpointStore::stepOf).orElse(0L);
     }
 
     /** Waits until a checkpoint is being written; false if the run ended first. */
