@@ -1,6 +1,7 @@
 package org.jnmt.decode;
 
 import org.jnmt.data.SpecialTokens;
+import org.jnmt.model.RowOps;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ public final class BeamSearch<E> {
                 encoded = model.select(encoded, encoderRows);
                 active = nextActive;
             }
-            state = step.state().getRows(gather);
+            state = RowOps.selectRows(step.state(), gather);
             live = Arrays.copyOf(nextLive, activeCount * beam);
         }
 

@@ -1,6 +1,7 @@
 package org.jnmt.decode;
 
 import org.jnmt.data.SpecialTokens;
+import org.jnmt.model.RowOps;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -67,7 +68,7 @@ public final class GreedySearch<E> {
             int[] rows = Arrays.copyOf(keep, kept);
             if (kept > 0) {
                 encoded = model.select(encoded, rows);
-                state = step.state().getRows(rows);
+                state = RowOps.selectRows(step.state(), rows);
             }
             int[] nextActive = new int[kept];
             int[] nextPrevious = new int[kept];

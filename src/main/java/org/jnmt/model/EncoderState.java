@@ -1,7 +1,6 @@
 package org.jnmt.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What the decoder reads of an encoded batch: per sentence row, the annotations h_j, the attention
@@ -70,18 +69,7 @@ public final class EncoderState {
             }
             lengths[i] = srcLengths[rows[i]];
         }
-        return new EncoderState(gatherRows(annotations, rows), gatherRows(keys, rows), gatherRows(initialState, rows),
+        return new EncoderState(RowOps.selectRows(annotations, rows), RowOps.selectRows(keys, rows), RowOps.selectRows(initialState, rows),
                 lengths);
-    }
-
-    /** Rows of a contiguous array along its first axis: [B, ...] → [N, ...]. */
-    private static INDArray gatherRows(INDArray a, int[] rows) {
-        long[] shape = a.shape().clone();
-        long rowLength = a.length() / shape[0];
-        shape[0] = rows.length;
-        INDArray out = Nd4j.create(a.dataType(), shape);
-        RowOps.gather(Views.reshape(a, a.size(0), rowLength), 0, rows,
-                Views.reshape(out, rows.length, rowLength), 0, rowLength);
-        return out;
     }
 }

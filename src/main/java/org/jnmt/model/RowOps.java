@@ -1,6 +1,7 @@
 package org.jnmt.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.ByteBuffer;
 
@@ -10,9 +11,23 @@ import java.nio.ByteBuffer;
  * (deterministic with repeated rows, unlike a parallel native scatter). All matrices must be
  * c-ordered with contiguous rows.
  */
-final class RowOps {
+public final class RowOps {
 
     private RowOps() {
+    }
+
+    /**
+     * A new array whose row i is row {@code rows[i]} of {@code a} along its first axis (rows may
+     * repeat): [B, ...] → [N, ...]. Used instead of {@code INDArray.getRows}, whose native row pull
+     * leaked memory on every call here (beam search grew by ~7 MB per 1,000 sentences).
+     */
+    public static INDArray selectRows(INDArray a, int[] rows) {
+        long[] shape = a.shape().clone();
+        long rowLength = a.length() / shape[0];
+        shape[0] = rows.length;
+        INDArray out = Nd4j.create(a.dataType(), shape);
+        gather(Views.reshape(a, a.size(0), rowLength), 0, rows, Views.reshape(out, rows.length, rowLength), 0, rowLength);
+        return out;
     }
 
     /**
