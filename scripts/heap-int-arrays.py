@@ -1,16 +1,16 @@
 # Lists the largest int[] arrays in a Java heap dump (HPROF) and the classes that hold them, to check
 # that training keeps one copy of the encoded corpus. Usage, while `nmt train` runs:
 #   jcmd $(pgrep -f "jnmt.jar train") GC.heap_dump /tmp/train.hprof && python3 scripts/heap-int-arrays.py /tmp/train.hprof
-# (holders are found from instance fields only, without walking superclasses: enough to name them).
+# (a holder is any instance whose field values include the array's id; arrays held only by object
+# arrays are listed without a holder).
 import struct, sys, collections
 data = open(sys.argv[1], 'rb').read()
 p = data.index(b'\0') + 1
 idsize = struct.unpack('>I', data[p:p+4])[0]; p += 12
 def rid(q): return int.from_bytes(data[q:q+idsize], 'big')
 sizes = {2: idsize, 4: 1, 5: 2, 6: 4, 7: 8, 8: 1, 9: 2, 10: 4, 11: 8}
-strings = {}; classnames = {}; classinfo = {}
+strings = {}; classnames = {}
 big = {}   # array id -> length
-refs = collections.defaultdict(list)
 instances = []
 while p < len(data):
     tag = data[p]; length = struct.unpack('>I', data[p+5:p+9])[0]; body = p + 9; end = body + length
@@ -30,25 +30,20 @@ while p < len(data):
             elif st == 0x06: q += idsize + 4
             elif st == 0x08: q += idsize + 8
             elif st == 0x20:
-                cid = rid(q); q += idsize + 4 + 6*idsize + 4
+                q += idsize + 4 + 6*idsize + 4                 # class id, stack serial, 6 ids, instance size
                 n = struct.unpack('>H', data[q:q+2])[0]; q += 2
                 for _ in range(n):
                     t = data[q+2]; q += 3 + sizes[t]
                 n = struct.unpack('>H', data[q:q+2])[0]; q += 2
                 for _ in range(n):
                     t = data[q+idsize]; q += idsize + 1 + sizes[t]
-                n = struct.unpack('>H', data[q:q+2])[0]; q += 2
-                fields = []
-                for _ in range(n):
-                    fields.append((rid(q), data[q+idsize])); q += idsize + 1
-                classinfo[cid] = fields
+                n = struct.unpack('>H', data[q:q+2])[0]; q += 2 + n * (idsize + 1)   # instance field names and types
             elif st == 0x21:
                 oid = rid(q); cid = rid(q+idsize+4); n = struct.unpack('>I', data[q+2*idsize+4:q+2*idsize+8])[0]
                 q += 2*idsize + 8
                 instances.append((oid, cid, q, n)); q += n
             elif st == 0x22:
                 oid = rid(q); n = struct.unpack('>I', data[q+idsize+4:q+idsize+8])[0]; q += 2*idsize + 8
-                for i in range(n): refs[rid(q + i*idsize)].append(('Object[]', oid))
                 q += n * idsize
             elif st == 0x23:
                 oid = rid(q); n = struct.unpack('>I', data[q+idsize+4:q+idsize+8])[0]; t = data[q+idsize+8]; q += idsize + 9
@@ -62,7 +57,7 @@ print('int[] with >= 50,000 elements:')
 for oid, n in sorted(big.items(), key=lambda x: -x[1]):
     print('  %10d ints (%.1f MB)' % (n, n * 4 / 1e6)); total += n
 print('  total %.1f MB' % (total * 4 / 1e6))
-# scan instances for fields pointing at big arrays (no superclass walk: good enough to name holders)
+# an instance holds a big array when its field bytes contain the array's id
 holders = collections.Counter()
 for oid, cid, q, n in instances:
     blob = data[q:q+n]

@@ -7,7 +7,6 @@ import org.jnmt.align.HeatmapReport;
 import org.jnmt.api.ModelDirectory;
 import org.jnmt.api.Translation;
 import org.jnmt.api.Translator;
-import org.jnmt.config.DataConfig;
 import org.jnmt.config.NmtConfig;
 import org.jnmt.data.DataPreparer;
 import org.jnmt.data.PreparedData;
@@ -129,19 +128,8 @@ public class QuickstartCommand implements Callable<Integer> {
 
     /** A small model for a small vocabulary: tokens are already words and digits, so no BPE. */
     private NmtConfig config(Path corpus) {
-        NmtConfig config = new NmtConfig();
-        DataConfig data = config.data;
-        data.srcLang = "words";
-        data.tgtLang = "iso";
-        data.train = DateCorpus.spec(corpus, "train");
-        data.dev = DateCorpus.spec(corpus, "dev");
-        data.test = DateCorpus.spec(corpus, "test");
-        data.dir = out.resolve("data").toString();
-        data.bpeMerges = 0;
-        config.model.emb = 64;
-        config.model.encHidden = 64;
-        config.model.decHidden = 128;
-        config.model.attn = 64;
+        NmtConfig config = DateCorpus.config(corpus, out.resolve("data"), 64, 64, 128, 64);
+        config.data.test = DateCorpus.spec(corpus, "test");
         config.model.embDropout = 0.1;
         config.model.outDropout = 0.1;
         config.training.seed = seed;

@@ -1,6 +1,7 @@
 package org.jnmt.quickstart;
 
 import org.jnmt.config.DataConfig;
+import org.jnmt.config.NmtConfig;
 import org.jnmt.util.NmtException;
 
 import java.io.BufferedWriter;
@@ -107,10 +108,6 @@ public final class DateCorpus {
         }
     }
 
-    /**
-     * Writes {@code dir/train.SRC}, {@code dir/train.TGT}, {@code dir/dev.*} and {@code dir/test.*},
-     * creating the folder; e.g. suffixes "words" and "iso".
-     */
     /** The file suffixes of {@link #writeSplits(Splits, Path)}: dates in words and ISO dates. */
     public static final String SOURCE_SUFFIX = "words";
     public static final String TARGET_SUFFIX = "iso";
@@ -125,6 +122,32 @@ public final class DateCorpus {
         return DataConfig.CorpusSpec.of(dir.resolve(split + "." + SOURCE_SUFFIX), dir.resolve(split + "." + TARGET_SUFFIX));
     }
 
+    /**
+     * A configuration that trains on the train and dev splits in {@code corpusDir} (written by
+     * {@link #writeSplits(Splits, Path)}), prepared into {@code dataDir} without BPE (the tokens are
+     * already words and digits), with a model of the given sizes; all else is {@link NmtConfig}'s
+     * defaults, for the caller to change.
+     */
+    public static NmtConfig config(Path corpusDir, Path dataDir, int emb, int encHidden, int decHidden, int attn) {
+        NmtConfig config = new NmtConfig();
+        DataConfig data = config.data;
+        data.srcLang = SOURCE_SUFFIX;
+        data.tgtLang = TARGET_SUFFIX;
+        data.train = spec(corpusDir, "train");
+        data.dev = spec(corpusDir, "dev");
+        data.dir = dataDir.toString();
+        data.bpeMerges = 0;
+        config.model.emb = emb;
+        config.model.encHidden = encHidden;
+        config.model.decHidden = decHidden;
+        config.model.attn = attn;
+        return config;
+    }
+
+    /**
+     * Writes {@code dir/train.SRC}, {@code dir/train.TGT}, {@code dir/dev.*} and {@code dir/test.*},
+     * creating the folder; e.g. suffixes "words" and "iso".
+     */
     public static void writeSplits(Splits splits, Path dir, String sourceSuffix, String targetSuffix) {
         try {
             Files.createDirectories(dir);

@@ -1,6 +1,5 @@
 package org.jnmt.api;
 
-import org.jnmt.config.DataConfig;
 import org.jnmt.config.NmtConfig;
 import org.jnmt.data.DataPreparer;
 import org.jnmt.data.PreparedData;
@@ -52,18 +51,8 @@ public final class TinyModel {
     }
 
     private static NmtConfig config(Path corpus, Path dataDir) {
-        NmtConfig config = new NmtConfig();
-        DataConfig data = config.data;
-        data.srcLang = "words";
-        data.tgtLang = "iso";
-        data.train = DateCorpus.spec(corpus, "train");
-        data.dev = DateCorpus.spec(corpus, "dev");
-        data.dir = dataDir.toString();
-        data.bpeMerges = 40;
-        config.model.emb = 16;
-        config.model.encHidden = 16;
-        config.model.decHidden = 32;
-        config.model.attn = 16;
+        NmtConfig config = DateCorpus.config(corpus, dataDir, 16, 16, 32, 16);
+        config.data.bpeMerges = 40;
         config.model.embDropout = 0;
         config.model.outDropout = 0;
         config.training.seed = SEED;

@@ -2,13 +2,8 @@ package org.jnmt.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,48 +15,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** tokenize, detokenize, bpe learn/apply and prepare through the command line: outputs, messages, exit codes. */
 class DataCommandsTest {
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        CommandLine cli = NmtCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @Test
     void tokenizeAndDetokenizeRoundTripThroughFiles(@TempDir Path dir) throws IOException {
         Path in = dir.resolve("in.txt");
         Files.writeString(in, "Hello,\u00A0World!\n@@\r\nL'\u00C9t\u00E9 arrive...");
         Path tok = dir.resolve("tok.txt");
-        assertEquals(0, run("tokenize", "-i", in.toString(), "-o", tok.toString()).exitCode());
+        assertEquals(0, CliRun.of("tokenize", "-i", in.toString(), "-o", tok.toString()).exitCode());
         assertEquals("Hello \uFFED, World \uFFED!\n@ \uFFED@\nL \uFFED'\uFFED \u00C9t\u00E9 arrive \uFFED...\n", Files.readString(tok));
-        Result back = run("detokenize", "-i", tok.toString());
+        CliRun back = CliRun.of("detokenize", "-i", tok.toString());
         assertEquals(0, back.exitCode());
         assertEquals("Hello, World!\n@@\nL'\u00C9t\u00E9 arrive...\n", back.out());
-        assertEquals("hello \uFFED, world \uFFED!\n", run("tokenize", "--lowercase", "-i", in.toString()).out().split("(?<=\n)")[0]);
+        assertEquals("hello \uFFED, world \uFFED!\n", CliRun.of("tokenize", "--lowercase", "-i", in.toString()).out().split("(?<=\n)")[0]);
     }
 
     @Test
     void tokenizeReadsStandardInput() {
-        InputStream saved = System.in;
-        try {
-            System.setIn(new ByteArrayInputStream("a.b\n".getBytes(StandardCharsets.UTF_8)));
-            assertEquals("a \uFFED.\uFFED b\n", run("tokenize").out());
-        } finally {
-            System.setIn(saved);
-        }
+        assertEquals("a \uFFED.\uFFED b\n", CliRun.withInput("a.b\n".getBytes(StandardCharsets.UTF_8), "tokenize").out());
     }
 
     @Test
     void invalidUtf8IsAnErrorWithFileAndLine(@TempDir Path dir) throws IOException {
         Path bad = dir.resolve("train.de");
         Files.write(bad, new byte[]{'a', '\n', 'b', '\n', (byte) 0xC3, 0x28, '\n'});
-        Result result = run("tokenize", "-i", bad.toString());
+        CliRun result = CliRun.of("tokenize", "-i", bad.toString());
         assertEquals(1, result.exitCode());
         assertEquals("error: " + bad + ":3: invalid UTF-8 byte sequence\n", result.err());
     }
@@ -72,7 +48,7 @@ class DataCommandsTest {
         Files.write(text, List.of("low low low low low lower lower newest newest newest newest newest newest",
                 "widest widest widest"));
         Path codes = dir.resolve("codes");
-        Result learned = run("bpe", "learn", "-i", text.toString(), "-s", "100", "-o", codes.toString());
+        CliRun learned = CliRun.of("bpe", "learn", "-i", text.toString(), "-s", "100", "-o", codes.toString());
         assertEquals(0, learned.exitCode(), learned.err());
         List<String> lines = Files.readAllLines(codes);
         assertEquals("#version: 0.2", lines.get(0));
@@ -80,11 +56,11 @@ class DataCommandsTest {
 
         Path input = dir.resolve("input.txt");
         Files.write(input, List.of("the lowest newer wider", "", "x sts"));
-        Result applied = run("bpe", "apply", "-c", codes.toString(), "-i", input.toString());
+        CliRun applied = CliRun.of("bpe", "apply", "-c", codes.toString(), "-i", input.toString());
         assertEquals(0, applied.exitCode(), applied.err());
         assertEquals("t@@ h@@ e lo@@ west ne@@ wer wid@@ e@@ r\n\nx s@@ t@@ s\n", applied.out());
         assertEquals(Files.readString(input), applied.out().replace("@@ ", ""));
-        Result firstTwo = run("bpe", "apply", "-c", codes.toString(), "-i", input.toString(), "--merges", "2");
+        CliRun firstTwo = CliRun.of("bpe", "apply", "-c", codes.toString(), "-i", input.toString(), "--merges", "2");
         assertTrue(firstTwo.out().startsWith("t@@ h@@ e l@@ o@@ w@@ est "), firstTwo.out());
     }
 
@@ -92,14 +68,14 @@ class DataCommandsTest {
     void bpeErrorsAndUsageMistakes(@TempDir Path dir) throws IOException {
         Path codes = dir.resolve("bad.codes");
         Files.writeString(codes, "#version: 0.2\na b\nabc\n");
-        Result malformed = run("bpe", "apply", "-c", codes.toString(), "-i", codes.toString());
+        CliRun malformed = CliRun.of("bpe", "apply", "-c", codes.toString(), "-i", codes.toString());
         assertEquals(1, malformed.exitCode());
         assertEquals("error: " + codes + ":3: invalid BPE merge 'abc': expected two symbols separated by one space\n",
                 malformed.err());
-        assertEquals(2, run("bpe", "learn", "-s", "-5", "-i", codes.toString()).exitCode());
-        assertEquals(2, run("bpe", "apply").exitCode());
-        assertEquals(2, run("bpe").exitCode());
-        Result missing = run("bpe", "apply", "-c", dir.resolve("none.codes").toString());
+        assertEquals(2, CliRun.of("bpe", "learn", "-s", "-5", "-i", codes.toString()).exitCode());
+        assertEquals(2, CliRun.of("bpe", "apply").exitCode());
+        assertEquals(2, CliRun.of("bpe").exitCode());
+        CliRun missing = CliRun.of("bpe", "apply", "-c", dir.resolve("none.codes").toString());
         assertEquals(1, missing.exitCode());
         assertEquals("error: " + dir.resolve("none.codes") + ": file not found\n", missing.err());
     }
@@ -119,7 +95,7 @@ class DataCommandsTest {
         Files.write(dir.resolve("train.de"), List.of("a", "b", "c"));
         Files.write(dir.resolve("train.en"), List.of("x", "y"));
         Path config = config(dir, "  train:\n    src: " + dir.resolve("train.de") + "\n    tgt: " + dir.resolve("train.en") + "\n");
-        Result result = run("prepare", "--config", config.toString());
+        CliRun result = CliRun.of("prepare", "--config", config.toString());
         assertEquals(1, result.exitCode());
         assertEquals("error: " + dir.resolve("train.de") + " has 3 lines but " + dir.resolve("train.en")
                 + " has 2; the two sides of a corpus must be aligned line by line\n", result.err());
@@ -130,12 +106,12 @@ class DataCommandsTest {
         Path tsv = dir.resolve("train.tsv");
         Files.write(tsv, List.of("a b\tc d", "no tab", "e f\tg h", "\tempty source", "a e\tc g"));
         Path config = config(dir, "  train:\n    tsv: " + tsv + "\n");
-        Result strict = run("prepare", "--config", config.toString());
+        CliRun strict = CliRun.of("prepare", "--config", config.toString());
         assertEquals(1, strict.exitCode());
         assertEquals("error: " + tsv + ":2: expected exactly one tab between source and target, found 0"
                 + " (use --skip-invalid to skip such lines)\n", strict.err());
 
-        Result skipping = run("prepare", "--config", config.toString(), "--skip-invalid", "--set", "data.max_length_ratio=10");
+        CliRun skipping = CliRun.of("prepare", "--config", config.toString(), "--skip-invalid", "--set", "data.max_length_ratio=10");
         assertEquals(0, skipping.exitCode(), skipping.err());
         assertTrue(skipping.out().contains("invalid lines skipped: 1\n"), skipping.out());
         assertTrue(skipping.out().contains("pairs with an empty side skipped: 1\n"), skipping.out());
@@ -145,13 +121,13 @@ class DataCommandsTest {
 
     @Test
     void prepareConfigMistakes(@TempDir Path dir) throws IOException {
-        Result missing = run("prepare", "--config", dir.resolve("none.yaml").toString());
+        CliRun missing = CliRun.of("prepare", "--config", dir.resolve("none.yaml").toString());
         assertEquals(1, missing.exitCode());
         assertEquals("error: " + dir.resolve("none.yaml") + ": config file not found\n", missing.err());
         Path config = config(dir, "");
-        Result noTrain = run("prepare", "--config", config.toString());
+        CliRun noTrain = CliRun.of("prepare", "--config", config.toString());
         assertEquals(1, noTrain.exitCode());
         assertTrue(noTrain.err().startsWith("error: data.train is missing"), noTrain.err());
-        assertEquals(2, run("prepare").exitCode());
+        assertEquals(2, CliRun.of("prepare").exitCode());
     }
 }

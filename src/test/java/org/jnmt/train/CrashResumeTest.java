@@ -1,7 +1,6 @@
 package org.jnmt.train;
 
 import org.jnmt.config.ConfigLoader;
-import org.jnmt.config.DataConfig;
 import org.jnmt.config.NmtConfig;
 import org.jnmt.data.PreparedData;
 import org.jnmt.model.Backend;
@@ -83,16 +82,7 @@ class CrashResumeTest {
     private Path writeConfig() throws IOException {
         Path corpus = dir.resolve("corpus");
         DateCorpus.writeSplits(DateCorpus.splits(300, 20, 20, 9), corpus);
-        NmtConfig config = new NmtConfig();
-        DataConfig d = config.data;
-        d.train = DateCorpus.spec(corpus, "train");
-        d.dev = DateCorpus.spec(corpus, "dev");
-        d.dir = dir.resolve("data").toString();
-        d.bpeMerges = 0;
-        config.model.emb = 48;
-        config.model.encHidden = 48;
-        config.model.decHidden = 64;
-        config.model.attn = 32;
+        NmtConfig config = DateCorpus.config(corpus, dir.resolve("data"), 48, 48, 64, 32);
         config.training.seed = 5;
         config.training.epochs = 6;
         config.training.batchSize = 10;

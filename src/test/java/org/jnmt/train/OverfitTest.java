@@ -3,7 +3,6 @@ package org.jnmt.train;
 import org.jnmt.api.ModelDirectory;
 import org.jnmt.api.Translation;
 import org.jnmt.api.Translator;
-import org.jnmt.config.DataConfig;
 import org.jnmt.config.NmtConfig;
 import org.jnmt.data.DataPreparer;
 import org.jnmt.data.PreparedData;
@@ -40,16 +39,8 @@ class OverfitTest {
         Path corpus = dir.resolve("corpus");
         DateCorpus.Splits splits = DateCorpus.splits(PAIRS, 1, 1, 17);
         DateCorpus.writeSplits(splits, corpus);
-        NmtConfig config = new NmtConfig();
-        DataConfig d = config.data;
-        d.train = DateCorpus.spec(corpus, "train");
-        d.dev = DateCorpus.spec(corpus, "train");      // the dev set is the training set: memorisation
-        d.dir = dir.resolve("data").toString();
-        d.bpeMerges = 0;
-        config.model.emb = 32;
-        config.model.encHidden = 32;
-        config.model.decHidden = 64;
-        config.model.attn = 32;
+        NmtConfig config = DateCorpus.config(corpus, dir.resolve("data"), 32, 32, 64, 32);
+        config.data.dev = DateCorpus.spec(corpus, "train");      // the dev set is the training set: memorisation
         config.model.embDropout = 0;
         config.model.outDropout = 0;
         config.training.seed = 3;
@@ -60,7 +51,7 @@ class OverfitTest {
         config.training.checkpointEvery = 0;
         config.training.lrPatience = 100;
         new DataPreparer(config, false).prepare();
-        PreparedData data = PreparedData.load(Path.of(d.dir));
+        PreparedData data = PreparedData.load(Path.of(config.data.dir));
         Backend.start(2);
         Path run = dir.resolve("run");
         ModelDirectory directory = ModelDirectory.create(run, config, data);

@@ -1,7 +1,6 @@
 package org.jnmt.train;
 
 import org.jnmt.api.ModelDirectory;
-import org.jnmt.config.DataConfig;
 import org.jnmt.config.NmtConfig;
 import org.jnmt.data.DataPreparer;
 import org.jnmt.data.PreparedData;
@@ -38,16 +37,8 @@ class TrainerResumeTest {
     static void prepare() {
         Path corpus = dir.resolve("corpus");
         DateCorpus.writeSplits(DateCorpus.splits(200, 20, 20, 3), corpus);
-        config = new NmtConfig();
-        DataConfig d = config.data;
-        d.train = DateCorpus.spec(corpus, "train");
-        d.dev = DateCorpus.spec(corpus, "dev");
-        d.dir = dir.resolve("data").toString();
-        d.bpeMerges = 30;
-        config.model.emb = 8;
-        config.model.encHidden = 8;
-        config.model.decHidden = 12;
-        config.model.attn = 8;
+        config = DateCorpus.config(corpus, dir.resolve("data"), 8, 8, 12, 8);
+        config.data.bpeMerges = 30;
         config.model.embDropout = 0.2;
         config.model.outDropout = 0.2;
         config.training.seed = 11;
@@ -57,7 +48,7 @@ class TrainerResumeTest {
         config.training.checkpointEvery = 4;
         config.training.keepLast = 2;
         new DataPreparer(config, false).prepare();
-        data = PreparedData.load(Path.of(d.dir));
+        data = PreparedData.load(Path.of(config.data.dir));
         Backend.start(2);
     }
 
