@@ -1,5 +1,6 @@
 package org.jnmt.api;
 
+import org.jnmt.config.BatchType;
 import org.jnmt.data.Batch;
 import org.jnmt.data.Batcher;
 import org.jnmt.data.BpeEncoder;
@@ -165,7 +166,7 @@ public final class Translator implements AutoCloseable {
             }
         }
         EncodedCorpus pairs = corpus.build();
-        Batcher batcher = new Batcher(pairs, defaults.batchSize(), Batcher.Unit.SENTENCES, 0);
+        Batcher batcher = new Batcher(pairs, defaults.batchSize(), BatchType.SENTENCES, 0);
         Seq2SeqModel model = borrow();
         try {
             for (int[] indices : batcher.sortedPlan()) {
@@ -198,7 +199,7 @@ public final class Translator implements AutoCloseable {
                 corpus.add(src, pipelines.target().encode(references.get(i)));
             }
         }
-        Batcher batcher = new Batcher(corpus.build(), defaults.batchSize(), Batcher.Unit.SENTENCES, 0);
+        Batcher batcher = new Batcher(corpus.build(), defaults.batchSize(), BatchType.SENTENCES, 0);
         double nll = 0;
         long tokens = 0;
         Seq2SeqModel model = borrow();

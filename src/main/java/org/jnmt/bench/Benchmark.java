@@ -11,7 +11,7 @@ import org.jnmt.decode.SearchOptions;
 import org.jnmt.model.Backend;
 import org.jnmt.model.LossResult;
 import org.jnmt.model.ModelDimensions;
-import org.jnmt.model.Readout;
+import org.jnmt.config.Readout;
 import org.jnmt.model.Seq2SeqModel;
 import org.jnmt.train.AdamOptimizer;
 import org.jnmt.train.GradientClipping;

@@ -1,5 +1,6 @@
 package org.jnmt.cli;
 
+import org.jnmt.config.ConfigCheck;
 import org.jnmt.config.ConfigLoader;
 import org.jnmt.config.NmtConfig;
 import org.jnmt.data.DataPreparer;
@@ -36,6 +37,7 @@ public class PrepareCommand implements Runnable {
     @Override
     public void run() {
         NmtConfig loaded = ConfigLoader.load(config, overrides);
+        ConfigCheck.requireCorpusFiles(loaded.data, config.toString());
         String summary = new DataPreparer(loaded, skipInvalid).prepare();
         Console.info("prepare: wrote " + Path.of(loaded.data.dir));
         spec.commandLine().getOut().print(summary);

@@ -138,6 +138,7 @@ public class QuickstartCommand implements Callable<Integer> {
         config.training.batchSize = 64;
         config.training.learningRate = 2e-3;
         config.training.validateEvery = 300;
+        config.training.patience = 2;            // stop once the dev BLEU stops improving (or reaches 100)
         config.training.validationSentences = 200;
         config.training.checkpointEvery = 0;
         config.training.keepLast = 1;

@@ -1,6 +1,7 @@
 package org.jnmt.cli;
 
 import org.jnmt.api.ModelDirectory;
+import org.jnmt.config.ConfigCheck;
 import org.jnmt.config.ConfigLoader;
 import org.jnmt.config.NmtConfig;
 import org.jnmt.data.DataPreparer;
@@ -104,6 +105,9 @@ public class TrainCommand implements Callable<Integer> {
             }
             if (config == null) {
                 cfg.data.dir = out.resolve("data").toString();
+            }
+            if (!Files.isRegularFile(Path.of(cfg.data.dir).resolve(PreparedData.TRAIN))) {
+                ConfigCheck.requireCorpusFiles(cfg.data, config == null ? "the command line" : config.toString());
             }
         }
         PreparedData data = prepared(cfg);

@@ -15,7 +15,7 @@ public class ModelConfig {
      * Optional readout layer between [s_i; c_i; E y_{i-1}] and the vocabulary: "none", "tanh" or
      * "maxout" (Bahdanau et al. 2015, appendix A.2.2).
      */
-    public String readout = "none";
+    public Readout readout = Readout.NONE;
     /** Size of the readout layer (for maxout: its output size, with pieces of 2). */
     public int readoutSize = 512;
     /** Dropout on source and target embeddings. */

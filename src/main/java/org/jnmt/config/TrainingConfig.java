@@ -12,8 +12,7 @@ public class TrainingConfig {
 
     /** Batch size, in sentences or in target tokens (see batchType). */
     public int batchSize = 64;
-    /** "sentences" or "tokens". */
-    public String batchType = "sentences";
+    public BatchType batchType = BatchType.SENTENCES;
 
     public double learningRate = 1e-3;
     public double adamBeta1 = 0.9;
@@ -28,18 +27,23 @@ public class TrainingConfig {
     public int lrPatience = 2;
     public double minLearningRate = 1e-5;
 
-    /** Validate every N steps (0: once per epoch). */
-    public int validateEvery = 0;
+    /**
+     * Validate every N steps (0: once an epoch), or after validateMinutes of training since the last
+     * validation, whichever comes first. A run also validates its last state when it stops.
+     */
+    public int validateEvery = 1000;
+    /** Validate after this many minutes of training since the last validation (0: by steps only). */
+    public double validateMinutes = 10;
     /** Stop when the dev BLEU has not improved for this many validations (0: never). */
     public int patience = 0;
     /** Greedy decoding of at most this many dev sentences during validation (0: all). */
     public int validationSentences = 0;
 
-    /** Write a checkpoint every N steps (0: only at validations and at the end). */
+    /** Write a checkpoint every N steps (0: only at validations and at the end); never at epoch ends. */
     public int checkpointEvery = 500;
     /** Keep this many most recent step checkpoints (for averaging). */
     public int keepLast = 5;
 
-    /** On a NaN or infinite loss: "stop" (default) or "skip" the batch. */
-    public String onNonFinite = "stop";
+    /** On a NaN or infinite loss: stop (default) or skip the batch. */
+    public NonFinitePolicy onNonFinite = NonFinitePolicy.STOP;
 }

@@ -1,5 +1,6 @@
 package org.jnmt.data;
 
+import org.jnmt.config.BatchType;
 import org.jnmt.util.NmtException;
 
 import java.util.ArrayList;
@@ -27,29 +28,14 @@ import java.util.stream.IntStream;
  */
 public final class Batcher {
 
-    /** What the batch size counts. */
-    public enum Unit {
-        SENTENCES, TOKENS;
-
-        /** Parses the config value {@code sentences} or {@code tokens}. */
-        public static Unit parse(String name) {
-            for (Unit unit : values()) {
-                if (unit.name().equalsIgnoreCase(name)) {
-                    return unit;
-                }
-            }
-            throw new NmtException("batch type must be 'sentences' or 'tokens', got '" + name + "'");
-        }
-    }
-
     private static final int POOL_BATCHES = 100;
 
     private final EncodedCorpus corpus;
     private final int batchSize;
-    private final Unit unit;
+    private final BatchType unit;
     private final long seed;
 
-    public Batcher(EncodedCorpus corpus, int batchSize, Unit unit, long seed) {
+    public Batcher(EncodedCorpus corpus, int batchSize, BatchType unit, long seed) {
         if (batchSize < 1) {
             throw new NmtException("batch size must be at least 1, got " + batchSize);
         }
@@ -147,7 +133,7 @@ public final class Batcher {
     }
 
     private int poolSize() {
-        if (unit == Unit.SENTENCES) {
+        if (unit == BatchType.SENTENCES) {
             return (int) Math.min(Integer.MAX_VALUE, (long) batchSize * POOL_BATCHES);
         }
         double meanTarget = corpus.size() == 0 ? 1 : (double) corpus.targetTokens() / corpus.size();
@@ -166,7 +152,7 @@ public final class Batcher {
         for (int i = 0; i < sorted.length; i++) {
             int longest = Math.max(maxTarget, corpus.targetLength(sorted[i]));
             int rows = i - start + 1;
-            boolean full = unit == Unit.SENTENCES ? rows > batchSize : rows > 1 && (long) rows * longest > batchSize;
+            boolean full = unit == BatchType.SENTENCES ? rows > batchSize : rows > 1 && (long) rows * longest > batchSize;
             if (full) {
                 batches.add(Arrays.copyOfRange(sorted, start, i));
                 start = i;

@@ -1,6 +1,7 @@
 package org.jnmt.model;
 
 import org.jnmt.config.ModelConfig;
+import org.jnmt.config.Readout;
 import org.jnmt.util.NmtException;
 
 /**
@@ -41,7 +42,7 @@ public record ModelDimensions(int srcVocab, int tgtVocab, int emb, int encHidden
     /** The sizes of a config's {@code model:} section with the vocabulary sizes of the data. */
     public static ModelDimensions of(ModelConfig config, int srcVocab, int tgtVocab) {
         return new ModelDimensions(srcVocab, tgtVocab, config.emb, config.encHidden, config.decHidden, config.attn,
-                Readout.parse(config.readout), config.readoutSize, config.tiedEmbeddings);
+                config.readout, config.readoutSize, config.tiedEmbeddings);
     }
 
     private static void positive(String what, int value) {

@@ -1,5 +1,6 @@
 package org.jnmt.model;
 
+import org.jnmt.config.Readout;
 import org.jnmt.data.SpecialTokens;
 import org.jnmt.model.ParameterSet.Parameter;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,5 +1,6 @@
 package org.jnmt.train;
 
+import org.jnmt.config.NonFinitePolicy;
 import org.jnmt.util.NmtException;
 
 import java.util.Locale;
@@ -18,13 +19,8 @@ public final class NonFiniteGuard {
     private long skipped;
     private int consecutive;
 
-    /** @param policy "stop" or "skip" */
-    public NonFiniteGuard(String policy) {
-        switch (policy) {
-            case "stop" -> skip = false;
-            case "skip" -> skip = true;
-            default -> throw new NmtException("training.on_non_finite must be 'stop' or 'skip', got '" + policy + "'");
-        }
+    public NonFiniteGuard(NonFinitePolicy policy) {
+        this.skip = policy == NonFinitePolicy.SKIP;
     }
 
     /**

@@ -28,8 +28,8 @@ public final class Trainer {
     /** Steps between two permanent report lines (and metrics records). */
     static final int REPORT_EVERY = 100;
 
-    /** How a run ended: "finished", "early stopping", "time limit", "step limit" or "already finished". */
-    public record Outcome(String reason, long step, int epoch, double bestDevBleu) {
+    /** How a run ended. */
+    public record Outcome(StopReason reason, long step, int epoch, double bestDevBleu) {
     }
 
     private final NmtConfig config;
@@ -47,6 +47,9 @@ public final class Trainer {
     private long batchesInEpoch;
     private double priorSeconds;
     private long sessionStart;
+    /** The step of this session's last validation (-1: none yet). */
+    private long validatedStep = -1;
+    private double lastValidationSeconds;
 
     public Trainer(NmtConfig config, PreparedData data, Path runDir, Seq2SeqModel model) {
         this.config = config;
@@ -66,7 +69,7 @@ public final class Trainer {
      */
     public Outcome run(boolean resume) {
         try (RunLog log = RunLog.open(runDir)) {
-            Batcher batcher = new Batcher(data.train(), t.batchSize, Batcher.Unit.parse(t.batchType), t.seed);
+            Batcher batcher = new Batcher(data.train(), t.batchSize, t.batchType, t.seed);
             long batchesPerEpoch = batcher.plan(1).size();
             ProgressReporter progress = new ProgressReporter(log, t.epochs * batchesPerEpoch, t.maxMinutes * 60);
             if (resume) {
@@ -84,7 +87,7 @@ public final class Trainer {
                 progress.info("The run in " + runDir + " is finished (" + finished + " at step " + step
                         + "); nothing to do.");
                 ensureBestWeights();
-                return new Outcome("already finished", step, epoch, earlyStopping.bestScore());
+                return new Outcome(StopReason.ALREADY_FINISHED, step, epoch, earlyStopping.bestScore());
             }
             progress.info(String.format(Locale.ROOT,
                     "Training %,d parameters on %,d pairs (%,d batches an epoch), %d epochs%s.",
@@ -104,80 +107,112 @@ public final class Trainer {
         NonFiniteGuard guard = new NonFiniteGuard(t.onNonFinite);
         ReportWindow window = new ReportWindow();
         sessionStart = System.nanoTime();
-        String reason = null;
-        while (reason == null && epoch <= t.epochs) {
-            Iterator<Batch> batches = batcher.epoch(epoch, Math.toIntExact(batchesInEpoch));
-            while (reason == null && batches.hasNext()) {
-                if (timeIsUp()) {
-                    reason = "time limit";
-                    break;
+        lastValidationSeconds = elapsedSeconds();
+        StopReason reason = null;
+        try (StopRequest stopRequest = StopRequest.install()) {
+            while (reason == null && epoch <= t.epochs) {
+                Iterator<Batch> batches = batcher.epoch(epoch, Math.toIntExact(batchesInEpoch));
+                while (reason == null && batches.hasNext()) {
+                    reason = limitReached(stopRequest);
+                    if (reason != null) {
+                        break;
+                    }
+                    Batch batch = batches.next();
+                    LossResult loss = model.forwardBackward(batch, dropoutSeed(step), t.labelSmoothing);
+                    double norm = GradientClipping.clipByGlobalNorm(model.parameters(), t.clipNorm);
+                    batchesInEpoch++;
+                    if (!guard.accept(step + 1, loss.meanLoss(), norm)) {
+                        progress.warn("skipped batch " + batchesInEpoch + " of epoch " + epoch
+                                + ": non-finite loss or gradient");
+                        continue;
+                    }
+                    adam.step();
+                    step++;
+                    window.add(loss, norm, batch.targetTokens());
+                    TrainReport report = window.report(step, epoch, adam.learningRate(), elapsedSeconds());
+                    if (step % REPORT_EVERY == 0) {
+                        progress.report(report);
+                        metrics.append(report);
+                        window.reset();
+                    } else {
+                        progress.update(report);
+                    }
+                    if (validationDue()) {
+                        reason = validate(validator, progress, metrics, true);
+                        save();
+                    } else if (t.checkpointEvery > 0 && step % t.checkpointEvery == 0) {
+                        save();
+                    }
                 }
-                if (t.maxSteps > 0 && step >= t.maxSteps) {
-                    reason = "step limit";
-                    break;
-                }
-                Batch batch = batches.next();
-                LossResult loss = model.forwardBackward(batch, dropoutSeed(step), t.labelSmoothing);
-                double norm = GradientClipping.clipByGlobalNorm(model.parameters(), t.clipNorm);
-                batchesInEpoch++;
-                if (!guard.accept(step + 1, loss.meanLoss(), norm)) {
-                    progress.warn("skipped batch " + batchesInEpoch + " of epoch " + epoch
-                            + ": non-finite loss or gradient");
-                    continue;
-                }
-                adam.step();
-                step++;
-                window.add(loss, norm, batch.targetTokens());
-                TrainReport report = window.report(step, epoch, adam.learningRate(), elapsedSeconds());
-                if (step % REPORT_EVERY == 0) {
-                    progress.report(report);
-                    metrics.append(report);
-                    window.reset();
-                } else {
-                    progress.update(report);
-                }
-                if (t.validateEvery > 0 && step % t.validateEvery == 0) {
-                    reason = validate(validator, progress, metrics);
-                    save();
-                } else if (t.checkpointEvery > 0 && step % t.checkpointEvery == 0) {
-                    save();
+                if (reason == null) {
+                    if (t.validateEvery <= 0 && validatedStep != step) {
+                        reason = validate(validator, progress, metrics, true);
+                    }
+                    epoch++;
+                    batchesInEpoch = 0;
                 }
             }
             if (reason == null) {
-                if (t.validateEvery <= 0) {
-                    reason = validate(validator, progress, metrics);
-                }
-                epoch++;
-                batchesInEpoch = 0;
-                save();
+                reason = StopReason.FINISHED;
             }
-        }
-        if (reason == null) {
-            reason = "finished";
-        } else if (reason.equals("time limit") || reason.equals("step limit")) {
+            // Whatever stopped the run, its last state is validated and saved, so that best.ckpt is the
+            // best of everything trained and --resume starts where the run stopped.
+            if (validatedStep != step) {
+                validate(validator, progress, metrics, false);
+            }
             save();
+            ensureBestWeights();
         }
-        ensureBestWeights();
         progress.info(String.format(Locale.ROOT, "Training stopped (%s) at step %d after %.1f minutes; best dev BLEU %s; model in %s.",
                 reason, step, elapsedSeconds() / 60, bestText(), runDir));
         return new Outcome(reason, step, epoch, earlyStopping.bestScore());
     }
 
-    /** Validates, keeps the best weights, adapts the learning rate; returns "early stopping" or null. */
-    private String validate(Validator validator, ProgressReporter progress, MetricsLog metrics) {
+    /** The time limit, the step limit or a stop request, checked before each step; null: go on. */
+    private StopReason limitReached(StopRequest stopRequest) {
+        if (stopRequest.requested()) {
+            return StopReason.INTERRUPTED;
+        }
+        if (t.maxMinutes > 0 && elapsedSeconds() >= t.maxMinutes * 60) {
+            return StopReason.TIME_LIMIT;
+        }
+        if (t.maxSteps > 0 && step >= t.maxSteps) {
+            return StopReason.STEP_LIMIT;
+        }
+        return null;
+    }
+
+    /**
+     * Every validate_every steps, or after validate_minutes of training since the last validation,
+     * whichever comes first: the step count keeps runs reproducible, the clock bounds the wait on
+     * corpora whose steps are slow.
+     */
+    private boolean validationDue() {
+        return (t.validateEvery > 0 && step % t.validateEvery == 0)
+                || (t.validateMinutes > 0 && elapsedSeconds() - lastValidationSeconds >= t.validateMinutes * 60);
+    }
+
+    /**
+     * Validates and keeps the best weights; a scheduled validation also adapts the learning rate and
+     * counts for early stopping (the last state's does not: see {@link EarlyStopping}). Returns
+     * early stopping or null.
+     */
+    private StopReason validate(Validator validator, ProgressReporter progress, MetricsLog metrics, boolean scheduled) {
         Validator.Result result = validator.run();
+        validatedStep = step;
+        lastValidationSeconds = elapsedSeconds();
         metrics.append(new ValidationReport(step, epoch, result.loss(), result.bleu(), elapsedSeconds()));
-        boolean best = earlyStopping.observe(step, result.bleu());
+        boolean best = scheduled ? earlyStopping.observe(step, result.bleu()) : earlyStopping.observeFinal(step, result.bleu());
         if (best) {
             store.saveBest(model.parameters(), state());
         }
         progress.info(String.format(Locale.ROOT, "Validation at step %d (epoch %d): dev loss %.4f, ppl %.2f, BLEU %.2f%s",
                 step, epoch, result.loss(), Math.exp(result.loss()), result.bleu(), best ? " (new best)" : ""));
-        if (scheduler.observe(result.bleu())) {
+        if (scheduled && scheduler.observe(result.bleu())) {
             adam.setLearningRate(scheduler.learningRate());
             progress.info(String.format(Locale.ROOT, "Learning rate reduced to %.3g.", scheduler.learningRate()));
         }
-        return earlyStopping.shouldStop() ? "early stopping" : null;
+        return earlyStopping.shouldStop() ? StopReason.EARLY_STOPPING : null;
     }
 
     private void save() {
@@ -212,10 +247,6 @@ public final class Trainer {
 
     private String finishedReason() {
         return state().finishedReason(t);
-    }
-
-    private boolean timeIsUp() {
-        return t.maxMinutes > 0 && elapsedSeconds() >= t.maxMinutes * 60;
     }
 
     private double elapsedSeconds() {

@@ -31,7 +31,7 @@ public record TrainingState(long step, int epoch, long batchesInEpoch, long seed
         if (epoch > training.epochs) {
             return "all " + training.epochs + " epochs done";
         }
-        if (training.patience > 0 && earlyStopping.validationsWithoutImprovement() >= training.patience) {
+        if (earlyStopping.stops(training.patience)) {
             return "early stopping";
         }
         if (training.maxMinutes > 0 && trainingSeconds >= training.maxMinutes * 60) {

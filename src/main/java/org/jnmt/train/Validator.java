@@ -1,5 +1,6 @@
 package org.jnmt.train;
 
+import org.jnmt.config.BatchType;
 import org.jnmt.data.Batch;
 import org.jnmt.data.Batcher;
 import org.jnmt.data.EncodedCorpus;
@@ -51,7 +52,7 @@ final class Validator {
     }
 
     Result run() {
-        Batcher batcher = new Batcher(dev, BATCH_SENTENCES, Batcher.Unit.SENTENCES, 0);
+        Batcher batcher = new Batcher(dev, BATCH_SENTENCES, BatchType.SENTENCES, 0);
         double nll = 0;
         long tokens = 0;
         String[] hypotheses = new String[sentences];

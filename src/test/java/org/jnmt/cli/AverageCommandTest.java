@@ -53,7 +53,7 @@ class AverageCommandTest {
         for (float value : new float[]{1, 2, 4}) {
             ParameterSet params = model(value);
             TrainingState state = new TrainingState(step, 1, 0, 42, 0, new LearningRateScheduler.State(1e-3, 0, 0),
-                    new EarlyStopping.State(0, 0, 0));
+                    new EarlyStopping.State(0, 0, 0, null));
             store.save(params, new AdamOptimizer(params, 1e-3, 0.9, 0.999, 1e-8), state);
             step += 100;
         }

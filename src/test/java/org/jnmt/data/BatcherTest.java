@@ -1,5 +1,6 @@
 package org.jnmt.data;
 
+import org.jnmt.config.BatchType;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -49,8 +50,8 @@ class BatcherTest {
     @Test
     void everyPairAppearsExactlyOncePerEpoch() {
         EncodedCorpus corpus = corpus();
-        for (Batcher.Unit unit : Batcher.Unit.values()) {
-            Batcher batcher = new Batcher(corpus, unit == Batcher.Unit.SENTENCES ? 16 : 200, unit, 42);
+        for (BatchType unit : BatchType.values()) {
+            Batcher batcher = new Batcher(corpus, unit == BatchType.SENTENCES ? 16 : 200, unit, 42);
             for (int epoch = 0; epoch < 3; epoch++) {
                 assertEveryPairOnce(batcher.plan(epoch), corpus.size());
             }
@@ -61,20 +62,20 @@ class BatcherTest {
     @Test
     void planIsAPureFunctionOfSeedAndEpoch() {
         EncodedCorpus corpus = corpus();
-        List<int[]> a = new Batcher(corpus, 16, Batcher.Unit.SENTENCES, 42).plan(5);
-        List<int[]> b = new Batcher(corpus, 16, Batcher.Unit.SENTENCES, 42).plan(5);
+        List<int[]> a = new Batcher(corpus, 16, BatchType.SENTENCES, 42).plan(5);
+        List<int[]> b = new Batcher(corpus, 16, BatchType.SENTENCES, 42).plan(5);
         assertEquals(a.size(), b.size());
         for (int i = 0; i < a.size(); i++) {
             assertArrayEquals(a.get(i), b.get(i));
         }
-        assertNotEquals(flatten(a), flatten(new Batcher(corpus, 16, Batcher.Unit.SENTENCES, 42).plan(6)));
-        assertNotEquals(flatten(a), flatten(new Batcher(corpus, 16, Batcher.Unit.SENTENCES, 43).plan(5)));
+        assertNotEquals(flatten(a), flatten(new Batcher(corpus, 16, BatchType.SENTENCES, 42).plan(6)));
+        assertNotEquals(flatten(a), flatten(new Batcher(corpus, 16, BatchType.SENTENCES, 43).plan(5)));
     }
 
     @Test
     void resumesAtAGivenBatch() {
         EncodedCorpus corpus = corpus();
-        Batcher batcher = new Batcher(corpus, 16, Batcher.Unit.SENTENCES, 1);
+        Batcher batcher = new Batcher(corpus, 16, BatchType.SENTENCES, 1);
         List<int[]> plan = batcher.plan(2);
         Iterator<Batch> resumed = batcher.epoch(2, 10);
         for (int k = 10; k < plan.size(); k++) {
@@ -87,9 +88,9 @@ class BatcherTest {
     @Test
     void batchesRespectTheirSizeAndArePaddedAsDocumented() {
         EncodedCorpus corpus = corpus();
-        Batcher bySentences = new Batcher(corpus, 16, Batcher.Unit.SENTENCES, 0);
+        Batcher bySentences = new Batcher(corpus, 16, BatchType.SENTENCES, 0);
         bySentences.plan(0).forEach(batch -> assertTrue(batch.length <= 16));
-        Batcher byTokens = new Batcher(corpus, 200, Batcher.Unit.TOKENS, 0);
+        Batcher byTokens = new Batcher(corpus, 200, BatchType.TOKENS, 0);
         Iterator<Batch> batches = byTokens.epoch(0, 0);
         while (batches.hasNext()) {
             Batch batch = batches.next();

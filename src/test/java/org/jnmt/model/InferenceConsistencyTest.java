@@ -1,5 +1,6 @@
 package org.jnmt.model;
 
+import org.jnmt.config.Readout;
 import org.jnmt.data.Batch;
 import org.jnmt.data.SpecialTokens;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package org.jnmt.model;
 
 import org.jnmt.config.ModelConfig;
+import org.jnmt.config.Readout;
 import org.jnmt.data.Batch;
 import org.jnmt.data.SpecialTokens;
 import org.nd4j.linalg.api.buffer.DataType;

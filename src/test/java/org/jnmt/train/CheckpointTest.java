@@ -38,7 +38,7 @@ class CheckpointTest {
         AdamOptimizer adam = TrainingFixtures.trainedTinyModel(params, 1);
         TrainingState state = new TrainingState(200, 3, 17, 42, 123.5,
                 new LearningRateScheduler.State(5e-4, Double.NEGATIVE_INFINITY, 0),
-                new EarlyStopping.State(Double.NEGATIVE_INFINITY, 0, 0));
+                new EarlyStopping.State(Double.NEGATIVE_INFINITY, 0, 0, null));
         Path file = dir.resolve("a.ckpt");
         Checkpoint.saveTraining(file, params, adam, state);
 

@@ -65,17 +65,17 @@ class TrainerResumeTest {
         Path straight = dir.resolve("straight");
         Seq2SeqModel uninterrupted = newModel(straight, config);
         Trainer.Outcome full = new Trainer(config, data, straight, uninterrupted).run(false);
-        assertEquals("finished", full.reason());
+        assertEquals(StopReason.FINISHED, full.reason());
 
         Path broken = dir.resolve("broken");
         config.training.maxSteps = 7;                  // stop in the middle of the first epoch
         Trainer.Outcome first = new Trainer(config, data, broken, newModel(broken, config)).run(false);
-        assertEquals("step limit", first.reason());
+        assertEquals(StopReason.STEP_LIMIT, first.reason());
         assertEquals(7, first.step());
         config.training.maxSteps = 0;
         Seq2SeqModel resumed = newModel(broken, config);
         Trainer.Outcome second = new Trainer(config, data, broken, resumed).run(true);
-        assertEquals("finished", second.reason());
+        assertEquals(StopReason.FINISHED, second.reason());
         assertEquals(full.step(), second.step());
         assertEquals(full.bestDevBleu(), second.bestDevBleu());
 
@@ -88,6 +88,6 @@ class TrainerResumeTest {
         assertTrue(Files.exists(broken.resolve(CheckpointStore.BEST_FILE)));
 
         Trainer.Outcome again = new Trainer(config, data, broken, newModel(broken, config)).run(true);
-        assertEquals("already finished", again.reason());
+        assertEquals(StopReason.ALREADY_FINISHED, again.reason());
     }
 }

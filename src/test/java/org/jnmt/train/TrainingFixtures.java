@@ -40,7 +40,7 @@ final class TrainingFixtures {
     static TrainingState state(long step) {
         return new TrainingState(step, 3, 17, 42, 123.5,
                 new LearningRateScheduler.State(5e-4, 21.5, 1),
-                new EarlyStopping.State(21.5, step - 100, 1));
+                new EarlyStopping.State(21.5, step - 100, 1, null));
     }
 
     /** Every element of every tensor, as raw float bits, in parameter order. */
