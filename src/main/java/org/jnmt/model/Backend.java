@@ -19,6 +19,8 @@ public final class Backend {
         if (started) {
             return;
         }
+        // Before the first op: on a GPU the kernels cannot run on, fail in one sentence.
+        CudaSupport.requireSupported(CudaSupport.devices(Nd4j.getExecutioner().getEnvironmentInformation()));
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         // BLAS (the GEMMs: most of the time) gets the threads. ND4J's own element-wise ops run on
         // one: on the small arrays of this model, its thread pool costs more than it saves
