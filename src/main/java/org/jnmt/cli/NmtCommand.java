@@ -2,6 +2,7 @@ package org.jnmt.cli;
 
 import org.jnmt.util.Console;
 import org.jnmt.util.NmtException;
+import org.jnmt.util.OutOfMemory;
 import org.jnmt.util.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,7 +57,15 @@ public class NmtCommand implements Runnable {
 
     /** Runs the command line and returns its exit code (used by tests too). */
     public static int execute(String... args) {
-        return newCommandLine().execute(args);
+        CommandLine cli = newCommandLine();
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // An Error passes picocli's exception handler: one sentence, not a stack trace.
+            cli.getErr().println("error: " + OutOfMemory.advice(e));
+            cli.getErr().flush();
+            return 1;
+        }
     }
 
     public static CommandLine newCommandLine() {
@@ -87,8 +96,8 @@ public class NmtCommand implements Runnable {
     }
 
     private static String describe(Throwable e) {
-        if (e instanceof OutOfMemoryError) {
-            return "out of memory; raise the heap with NMT_JAVA_OPTS (see README).";
+        if (e instanceof OutOfMemoryError oom) {
+            return OutOfMemory.advice(oom);
         }
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message)
