@@ -147,6 +147,7 @@ public final class Trainer {
                 if (reason == null) {
                     if (t.validateEvery <= 0 && validatedStep != step) {
                         reason = validate(validator, progress, metrics, true);
+                        save();
                     }
                     epoch++;
                     batchesInEpoch = 0;
