@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * Turns an {@link OutOfMemoryError} into one sentence that names the launcher setting to raise:
  * NMT_HEAP for the Java heap, NMT_OFFHEAP for ND4J's arrays, which live outside the heap in
- * JavaCPP memory (its errors say "physicalBytes" or "totalBytes").
+ * JavaCPP memory (its errors say "totalBytes"), NMT_PHYSICAL for the whole process's resident
+ * memory, which JavaCPP also limits ("physicalBytes").
  */
 public final class OutOfMemory {
 
@@ -16,11 +17,15 @@ public final class OutOfMemory {
         String message = e.getMessage() == null ? "" : e.getMessage();
         boolean offHeap = message.contains("physicalBytes") || message.contains("totalBytes")
                 || message.contains("Cannot allocate");
+        if (message.contains("physicalBytes")) {
+            return String.format(Locale.ROOT, "out of memory: the process reached its physical limit of %s: raise "
+                    + "NMT_PHYSICAL (e.g. NMT_PHYSICAL=%s ./nmt ...), or lower the batch size; see README, \"Memory\".",
+                    mebibytes("org.bytedeco.javacpp.maxphysicalbytes"), suggestion("org.bytedeco.javacpp.maxphysicalbytes"));
+        }
         if (offHeap) {
-            return String.format(Locale.ROOT, "out of memory for ND4J's arrays (off-heap limit %s, physical limit %s): "
-                    + "raise NMT_OFFHEAP (e.g. NMT_OFFHEAP=%s ./nmt ...), or lower the batch size; see README, \"Memory\".",
-                    mebibytes("org.bytedeco.javacpp.maxbytes"), mebibytes("org.bytedeco.javacpp.maxphysicalbytes"),
-                    suggestion("org.bytedeco.javacpp.maxbytes"));
+            return String.format(Locale.ROOT, "out of memory for ND4J's arrays (off-heap limit %s): raise NMT_OFFHEAP "
+                    + "(e.g. NMT_OFFHEAP=%s ./nmt ...), or lower the batch size; see README, \"Memory\".",
+                    mebibytes("org.bytedeco.javacpp.maxbytes"), suggestion("org.bytedeco.javacpp.maxbytes"));
         }
         long heap = Runtime.getRuntime().maxMemory() >> 20;
         return String.format(Locale.ROOT, "out of Java heap memory (limit %d MiB): raise NMT_HEAP (e.g. NMT_HEAP=%dm "
