@@ -103,12 +103,12 @@ final class LexicalTable {
     }
 
     /**
-     * ψ(x) for x > 0: the recurrence ψ(x) = ψ(x + 1) - 1/x up to x ≥ 6, then the asymptotic
+     * ψ(x) for x > 0: the recurrence ψ(x) = ψ(x + 1) - 1/x up to x ≥ 10, then the asymptotic
      * series ln x - 1/(2x) - Σ B_2k / (2k x^2k) (Abramowitz and Stegun 6.3.18).
      */
     static double digamma(double x) {
         double result = 0;
-        while (x < 6) {
+        while (x < 10) {
             result -= 1 / x;
             x++;
         }
