@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
@@ -62,8 +63,8 @@ public final class Ibm2Aligner {
                     CompletableFuture.supplyAsync(() -> align(corpus, count, Direction.SOURCE_TO_TARGET), pool);
             CompletableFuture<List<List<Link>>> backward =
                     CompletableFuture.supplyAsync(() -> align(corpus, count, Direction.TARGET_TO_SOURCE), pool);
-            List<List<Link>> forwardLinks = forward.join();
-            List<List<Link>> backwardLinks = backward.join();
+            List<List<Link>> forwardLinks = joined(forward);
+            List<List<Link>> backwardLinks = joined(backward);
             List<Set<Link>> combined = new ArrayList<>(count);
             for (int s = 0; s < count; s++) {
                 combined.add(heuristic.apply(forwardLinks.get(s), backwardLinks.get(s)));
@@ -71,6 +72,21 @@ public final class Ibm2Aligner {
             return combined;
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** The result of a direction trained on the pool, its exception (if any) rethrown as it was. */
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 }
