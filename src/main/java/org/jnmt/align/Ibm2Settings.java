@@ -34,8 +34,4 @@ public record Ibm2Settings(int iterations, double nullProbability, double tensio
             throw new IllegalArgumentException("the Dirichlet alpha must be >= 0, got " + dirichletAlpha);
         }
     }
-
-    public Ibm2Settings withIterations(int count) {
-        return new Ibm2Settings(count, nullProbability, tension, favorDiagonal, optimizeTension, dirichletAlpha);
-    }
 }
