@@ -13,7 +13,8 @@ import java.util.Map;
  * (Dyer et al. 2013, section 2.1), the posterior's expected feature minus the prior's, each target
  * word weighted by its mass off NULL. E_λ[h] grows with λ (its derivative is a variance), so g
  * falls monotonically and its root is found by bisection. fast_align instead takes 8 gradient
- * steps of size 20 per iteration and weights every word by 1, NULL mass included.
+ * steps of size 20 per iteration and gives every target word weight 1 in the prior's term, as if
+ * its NULL mass sat on the diagonal.
  */
 final class TensionFit {
 
