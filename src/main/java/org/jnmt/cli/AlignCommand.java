@@ -102,9 +102,11 @@ public class AlignCommand implements Callable<Integer> {
         TextStreams.requireSameLength(sourceFile, sources, targetFile, targets);
         gold = goldFile == null ? null : GoldReader.read(goldFile, goldBase, sources.size());
         score = new AlignmentScore();
-        try (Writer out = alignmentOutput(gold != null)) {
+        // The model loads before -o is opened, so that a bad model directory leaves no empty output file.
+        try (Translator translator = method == AlignMethod.ATTENTION ? ModelOption.load(modelDir) : null;
+             Writer out = alignmentOutput(gold != null)) {
             switch (method) {
-                case ATTENTION -> alignWithAttention(sources, targets, out);
+                case ATTENTION -> alignWithAttention(translator, sources, targets, out);
                 case IBM2 -> alignWithIbm2(sources, targets, out);
             }
         } catch (IOException e) {
@@ -146,15 +148,14 @@ public class AlignCommand implements Callable<Integer> {
         }
     }
 
-    private void alignWithAttention(List<String> sources, List<String> targets, Writer out) throws IOException {
-        try (Translator translator = ModelOption.load(modelDir)) {
-            for (int start = 0; start < sources.size(); start += CHUNK) {
-                int end = Math.min(sources.size(), start + CHUNK);
-                List<Translation> pairs = translator.forceDecode(sources.subList(start, end), targets.subList(start, end));
-                for (int i = 0; i < pairs.size(); i++) {
-                    WordAttention words = pairs.get(i).wordAttention();
-                    emit(out, start + i, words.hardAlignment(), words.sourceWords(), words.targetWords());
-                }
+    private void alignWithAttention(Translator translator, List<String> sources, List<String> targets, Writer out)
+            throws IOException {
+        for (int start = 0; start < sources.size(); start += CHUNK) {
+            int end = Math.min(sources.size(), start + CHUNK);
+            List<Translation> pairs = translator.forceDecode(sources.subList(start, end), targets.subList(start, end));
+            for (int i = 0; i < pairs.size(); i++) {
+                WordAttention words = pairs.get(i).wordAttention();
+                emit(out, start + i, words.hardAlignment(), words.sourceWords(), words.targetWords());
             }
         }
     }
