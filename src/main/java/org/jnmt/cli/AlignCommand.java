@@ -3,6 +3,10 @@ package org.jnmt.cli;
 import org.jnmt.align.AlignmentScore;
 import org.jnmt.align.GoldAlignment;
 import org.jnmt.align.GoldReader;
+import org.jnmt.align.Ibm2Aligner;
+import org.jnmt.align.Ibm2Aligner.Direction;
+import org.jnmt.align.Ibm2Settings;
+import org.jnmt.align.IndexedCorpus;
 import org.jnmt.align.Link;
 import org.jnmt.align.PharaohFormat;
 import org.jnmt.align.WordAttention;
@@ -21,18 +25,26 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code nmt align}: word alignments of sentence pairs from the attention of forced decoding, each
- * target word linked to the source word it attends to most, and their error rate against a gold
- * alignment.
+ * {@code nmt align}: word alignments of sentence pairs, from the attention of forced decoding (each
+ * target word linked to the source word it attends to most) or from fast_align's IBM Model 2
+ * trained on the pairs, and their error rate against a gold alignment.
  */
 @Command(name = "align", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Word-align sentence pairs with the model's attention (forced decoding of --tgt): each target "
-                + "word is linked to the source word it attends to most. Writes Pharaoh lines 'SRC-TGT ...' "
-                + "(0-based word indices), one per pair, to -o or standard output.",
+        description = {"Word-align sentence pairs. Writes Pharaoh lines 'SRC-TGT ...' (0-based word indices), one "
+                + "per pair, to -o or standard output.",
+                "--method attention (the default) forced-decodes --tgt with the model -m and links each target word "
+                        + "to the source word it attends to most.",
+                "--method ibm2 needs no model: it trains fast_align's IBM Model 2 (diagonal favoured, tension "
+                        + "learnt, Dirichlet prior: fast_align -d -o -v) by EM on the whitespace-separated words of "
+                        + "--src/--tgt (plus --train-src/--train-tgt) and writes its src->tgt links, or with "
+                        + "--symmetrize both directions' links combined.",
                 "With --gold, prints 'AER ...  precision ...  recall ...' (Och and Ney 2003, in percent) to "
                         + "standard output instead, and writes the alignments only if -o is given."})
 public class AlignCommand implements Callable<Integer> {
@@ -40,8 +52,17 @@ public class AlignCommand implements Callable<Integer> {
     /** Sentence pairs forced-decoded at a time, so that memory does not grow with the corpus. */
     private static final int CHUNK = 512;
 
-    @Mixin
-    ModelOption model;
+    /** Options that only --method ibm2 reads. */
+    private static final List<String> IBM2_ONLY = List.of("--symmetrize", "--reverse", "--train-src", "--train-tgt",
+            "--lowercase", "--iterations", "--p0", "--tension", "--fixed-tension", "--alpha");
+
+    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "attention",
+            description = "Where the links come from: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    AlignMethod method;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "DIR",
+            description = "The model directory (what 'nmt train --out DIR' wrote); for --method attention.")
+    Path modelDir;
 
     @Option(names = "--src", required = true, paramLabel = "FILE", description = "Source sentences, one per line.")
     Path sourceFile;
@@ -60,35 +81,33 @@ public class AlignCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where the alignments go.")
     Path output;
 
+    @Mixin
+    Ibm2Options ibm2;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
+
+    private AlignmentScore score;
+    private List<GoldAlignment> gold;
+    private int outOfBounds;
 
     @Override
     public Integer call() {
         if (goldBase != 0 && goldBase != 1) {
             throw new UsageException("--gold-base is 1 or 0, not " + goldBase + ".");
         }
+        checkOptionsFitMethod();
         List<String> sources = TextStreams.readAll(sourceFile);
         List<String> targets = TextStreams.readAll(targetFile);
         TextStreams.requireSameLength(sourceFile, sources, targetFile, targets);
-        List<GoldAlignment> gold = goldFile == null ? null : GoldReader.read(goldFile, goldBase, sources.size());
-        AlignmentScore score = new AlignmentScore();
-        int outOfBounds = 0;
-        try (Translator translator = model.load(); Writer out = alignmentOutput(gold != null)) {
-            for (int start = 0; start < sources.size(); start += CHUNK) {
-                int end = Math.min(sources.size(), start + CHUNK);
-                List<Translation> pairs = translator.forceDecode(sources.subList(start, end), targets.subList(start, end));
-                for (int i = 0; i < pairs.size(); i++) {
-                    WordAttention words = pairs.get(i).wordAttention();
-                    List<Link> links = words.hardAlignment();
-                    out.write(PharaohFormat.format(links));
-                    out.write('\n');
-                    if (gold != null) {
-                        GoldAlignment reference = gold.get(start + i);
-                        outOfBounds += reference.outOfBounds(words.sourceWords(), words.targetWords());
-                        score.add(links, reference.withinBounds(words.sourceWords(), words.targetWords()));
-                    }
-                }
+        gold = goldFile == null ? null : GoldReader.read(goldFile, goldBase, sources.size());
+        score = new AlignmentScore();
+        // The model loads before -o is opened, so that a bad model directory leaves no empty output file.
+        try (Translator translator = method == AlignMethod.ATTENTION ? ModelOption.load(modelDir) : null;
+             Writer out = alignmentOutput(gold != null)) {
+            switch (method) {
+                case ATTENTION -> alignWithAttention(translator, sources, targets, out);
+                case IBM2 -> alignWithIbm2(sources, targets, out);
             }
         } catch (IOException e) {
             throw new NmtException((output == null ? "<stdout>" : output.toString()) + ": cannot write: "
@@ -104,6 +123,79 @@ public class AlignCommand implements Callable<Integer> {
             stdout.flush();
         }
         return 0;
+    }
+
+    private void checkOptionsFitMethod() {
+        if (method == AlignMethod.ATTENTION) {
+            if (modelDir == null) {
+                throw new UsageException("--method attention needs the model: -m DIR.");
+            }
+            for (String option : IBM2_ONLY) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new UsageException(option + " is an option of --method ibm2.");
+                }
+            }
+            return;
+        }
+        if (modelDir != null) {
+            throw new UsageException("--method ibm2 trains its own model; -m is for --method attention.");
+        }
+        if ((ibm2.trainSource == null) != (ibm2.trainTarget == null)) {
+            throw new UsageException("--train-src and --train-tgt go together.");
+        }
+        if (ibm2.reverse && ibm2.symmetrization != null) {
+            throw new UsageException("--reverse and --symmetrize exclude each other: --symmetrize uses both directions.");
+        }
+    }
+
+    private void alignWithAttention(Translator translator, List<String> sources, List<String> targets, Writer out)
+            throws IOException {
+        for (int start = 0; start < sources.size(); start += CHUNK) {
+            int end = Math.min(sources.size(), start + CHUNK);
+            List<Translation> pairs = translator.forceDecode(sources.subList(start, end), targets.subList(start, end));
+            for (int i = 0; i < pairs.size(); i++) {
+                WordAttention words = pairs.get(i).wordAttention();
+                emit(out, start + i, words.hardAlignment(), words.sourceWords(), words.targetWords());
+            }
+        }
+    }
+
+    /** Trains on --src/--tgt and the --train-* pairs after them, then aligns the --src/--tgt pairs. */
+    private void alignWithIbm2(List<String> sources, List<String> targets, Writer out) throws IOException {
+        Ibm2Settings settings = ibm2.settings();
+        List<String> trainSources = new ArrayList<>(sources);
+        List<String> trainTargets = new ArrayList<>(targets);
+        if (ibm2.trainSource != null) {
+            List<String> moreSources = TextStreams.readAll(ibm2.trainSource);
+            List<String> moreTargets = TextStreams.readAll(ibm2.trainTarget);
+            TextStreams.requireSameLength(ibm2.trainSource, moreSources, ibm2.trainTarget, moreTargets);
+            trainSources.addAll(moreSources);
+            trainTargets.addAll(moreTargets);
+        }
+        IndexedCorpus corpus = IndexedCorpus.of(trainSources, trainTargets, ibm2.lowercase);
+        Ibm2Aligner aligner = new Ibm2Aligner(settings, (direction, iteration) -> Console.info(String.format(Locale.ROOT,
+                "ibm2 %s iteration %d/%d: perplexity %.2f, tension %.3f, %,d pairs in %.2f s (%,.0f pairs/s)",
+                direction, iteration.iteration(), settings.iterations(), iteration.perplexity(), iteration.tension(),
+                iteration.pairs(), iteration.seconds(), iteration.pairsPerSecond())));
+        List<? extends Collection<Link>> alignments = ibm2.symmetrization != null
+                ? aligner.symmetrized(corpus, sources.size(), ibm2.symmetrization, GlobalOptions.threads())
+                : aligner.align(corpus, sources.size(),
+                        ibm2.reverse ? Direction.TARGET_TO_SOURCE : Direction.SOURCE_TO_TARGET);
+        for (int s = 0; s < sources.size(); s++) {
+            emit(out, s, alignments.get(s), corpus.sources()[s].length, corpus.targets()[s].length);
+        }
+    }
+
+    /** Writes the links of pair {@code index} and scores them if there is a gold alignment. */
+    private void emit(Writer out, int index, Collection<Link> links, int sourceWords, int targetWords)
+            throws IOException {
+        out.write(PharaohFormat.format(links));
+        out.write('\n');
+        if (gold != null) {
+            GoldAlignment reference = gold.get(index);
+            outOfBounds += reference.outOfBounds(sourceWords, targetWords);
+            score.add(links, reference.withinBounds(sourceWords, targetWords));
+        }
     }
 
     /** -o; else standard output, unless it carries the scores. */

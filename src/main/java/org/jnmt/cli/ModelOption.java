@@ -15,6 +15,11 @@ public class ModelOption {
 
     /** Starts ND4J with --threads compute threads and loads the model. */
     Translator load() {
+        return load(dir);
+    }
+
+    /** Starts ND4J with --threads compute threads and loads the model in {@code dir}. */
+    static Translator load(Path dir) {
         Backend.start(GlobalOptions.threads());
         return Translator.load(dir);
     }
