@@ -4,6 +4,7 @@ import org.jnmt.data.SpecialTokens;
 import org.jnmt.model.RowOps;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -177,7 +178,7 @@ public final class BeamSearch<E> {
         INDArray source = matrix.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT
                 && matrix.ordering() == 'c' && matrix.elementWiseStride() == 1
                 ? matrix : matrix.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c');
-        java.nio.FloatBuffer buffer = source.data().asNioFloat();
+        FloatBuffer buffer = source.data().asNioFloat();
         buffer.position((int) source.offset());
         buffer.get(scratch, 0, length);
         return scratch;

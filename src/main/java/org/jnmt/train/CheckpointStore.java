@@ -1,6 +1,7 @@
 package org.jnmt.train;
 
 import org.jnmt.model.ParameterSet;
+import org.jnmt.util.IoErrors;
 import org.jnmt.util.NmtException;
 
 import java.io.IOException;
@@ -120,7 +121,7 @@ public final class CheckpointStore {
                 }
             }
         } catch (IOException e) {
-            throw new NmtException(checkpointDir() + ": cannot delete old checkpoints (" + CheckpointFormat.describe(e) + ")");
+            throw new NmtException(checkpointDir() + ": cannot delete old checkpoints (" + IoErrors.describe(e) + ")");
         }
         return deleted;
     }
@@ -139,7 +140,7 @@ public final class CheckpointStore {
                     .sorted(Comparator.comparingLong(CheckpointStore::stepOf))
                     .toList();
         } catch (IOException e) {
-            throw new NmtException(dir + ": cannot list checkpoints (" + CheckpointFormat.describe(e) + ")");
+            throw new NmtException(dir + ": cannot list checkpoints (" + IoErrors.describe(e) + ")");
         }
     }
 
@@ -147,7 +148,7 @@ public final class CheckpointStore {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new NmtException(dir + ": cannot create the checkpoint directory (" + CheckpointFormat.describe(e) + ")");
+            throw new NmtException(dir + ": cannot create the checkpoint directory (" + IoErrors.describe(e) + ")");
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jnmt.util.Console;
+import org.jnmt.util.IoErrors;
 import org.jnmt.util.NmtException;
 
 import java.io.BufferedWriter;
@@ -61,7 +62,7 @@ public final class MetricsLog implements Closeable {
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND));
             return new MetricsLog(file, out);
         } catch (IOException e) {
-            throw new NmtException(file + ": cannot open the metrics log (" + CheckpointFormat.describe(e) + ")");
+            throw new NmtException(file + ": cannot open the metrics log (" + IoErrors.describe(e) + ")");
         }
     }
 
@@ -133,7 +134,7 @@ public final class MetricsLog implements Closeable {
             out.write('\n');
             out.flush();
         } catch (IOException e) {
-            throw new NmtException(file + ": cannot write the metrics log (" + CheckpointFormat.describe(e) + ")");
+            throw new NmtException(file + ": cannot write the metrics log (" + IoErrors.describe(e) + ")");
         }
     }
 
@@ -142,7 +143,7 @@ public final class MetricsLog implements Closeable {
         try {
             out.close();
         } catch (IOException e) {
-            Console.warn(file + ": cannot close the metrics log (" + CheckpointFormat.describe(e) + ")");
+            Console.warn(file + ": cannot close the metrics log (" + IoErrors.describe(e) + ")");
         }
     }
 
@@ -159,7 +160,7 @@ public final class MetricsLog implements Closeable {
         } catch (NoSuchFileException e) {
             throw new NmtException(file + ": metrics file not found");
         } catch (IOException e) {
-            throw new NmtException(file + ": cannot read the metrics file (" + CheckpointFormat.describe(e) + ")");
+            throw new NmtException(file + ": cannot read the metrics file (" + IoErrors.describe(e) + ")");
         }
         List<TrainReport> train = new ArrayList<>();
         List<ValidationReport> validations = new ArrayList<>();

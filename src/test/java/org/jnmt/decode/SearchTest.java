@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -115,7 +116,7 @@ class SearchTest {
             public Step step(int[] e, INDArray state, int[] prev) {
                 float[][] p = new float[prev.length][6];
                 for (int r = 0; r < prev.length; r++) {
-                    java.util.Arrays.fill(p[r], 1e-6f);
+                    Arrays.fill(p[r], 1e-6f);
                     if (prev[r] == SpecialTokens.BOS) {
                         p[r][a] = 0.6f;
                         p[r][b] = 0.4f;
