@@ -1,13 +1,13 @@
 package org.jnmt.cli;
 
 import org.jnmt.api.ModelDirectory;
+import org.jnmt.checkpoint.Checkpoint;
 import org.jnmt.config.ConfigLoader;
 import org.jnmt.config.NmtConfig;
 import org.jnmt.data.DataPreparer;
 import org.jnmt.data.PreparedData;
 import org.jnmt.model.Backend;
 import org.jnmt.model.Seq2SeqModel;
-import org.jnmt.train.Checkpoint;
 import org.jnmt.train.Trainer;
 import org.jnmt.util.Console;
 import org.jnmt.util.UsageException;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jnmt.checkpoint.AtomicFileWriter;
 import org.jnmt.util.Console;
 import org.jnmt.util.IoErrors;
 import org.jnmt.util.NmtException;

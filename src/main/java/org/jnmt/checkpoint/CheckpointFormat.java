@@ -1,4 +1,4 @@
-package org.jnmt.train;
+package org.jnmt.checkpoint;
 
 import org.jnmt.util.IoErrors;
 import org.jnmt.util.NmtException;
