@@ -4,6 +4,7 @@ import org.jnmt.train.MetricsLog;
 import org.jnmt.util.Console;
 import org.jnmt.util.NmtException;
 import org.jnmt.util.UsageException;
+import org.jnmt.viz.TrainingCurves;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,8 +41,8 @@ public class PlotCommand implements Callable<Integer> {
             throw new NmtException(runDir.resolve(MetricsLog.FILE_NAME) + " has no records yet; there is nothing to plot.");
         }
         Path file = output != null ? output : runDir.resolve("curves.png");
-        TrainingCurves.plot(runDir + ": training curves", records,
-                xAxis.equals("epoch")).writePng(file, WIDTH, HEIGHT);
+        TrainingCurves.writePng(file, TrainingCurves.chart(runDir + ": training curves", records,
+                xAxis.equals("epoch")), WIDTH, HEIGHT);
         Console.info("plot: wrote " + file);
         return 0;
     }
