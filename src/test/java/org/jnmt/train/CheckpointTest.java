@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -65,7 +66,7 @@ class CheckpointTest {
     @Test
     void doubleWeightsKeepTheirPrecision() {
         ParameterSet params = new ParameterSet(DataType.DOUBLE);
-        params.add("w", 2).value().assign(org.nd4j.linalg.factory.Nd4j.createFromArray(Math.PI, -Double.MIN_VALUE));
+        params.add("w", 2).value().assign(Nd4j.createFromArray(Math.PI, -Double.MIN_VALUE));
         Path file = dir.resolve("d.ckpt");
         TrainingCheckpoint.saveWeights(file, params, null);
         ParameterSet restored = new ParameterSet(DataType.DOUBLE);
