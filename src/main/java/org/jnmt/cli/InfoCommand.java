@@ -38,7 +38,7 @@ public class InfoCommand implements Callable<Integer> {
         ModelDirectory directory = ModelDirectory.open(model.dir);
         PreparedData.Pipelines pipelines = directory.pipelines();
         TrainingSummary training = TrainingSummary.of(directory.dir(), directory.config().training);
-        Backend.start(GlobalOptions.threads());
+        Backend.start(GlobalOptions.of(spec).threads());
         PrintWriter out = spec.commandLine().getOut();
         String version = directory.manifest().path("jnmt_version").asText("null");
         row(out, "model", directory.dir().toString());

@@ -77,7 +77,7 @@ public class QuickstartCommand implements Callable<Integer> {
         NmtConfig config = config(corpus);
         new DataPreparer(config, false).prepare();
         PreparedData data = PreparedData.load(Path.of(config.data.dir));
-        Backend.start(GlobalOptions.threads());
+        Backend.start(GlobalOptions.of(spec).threads());
         ModelDirectory directory = ModelDirectory.create(modelDir, config, data);
         Seq2SeqModel model = new Seq2SeqModel(directory.dimensions(data.pipelines()), config.model, DataType.FLOAT);
         model.initialize(seed);

@@ -107,7 +107,7 @@ public class TrainCommand implements Callable<Integer> {
             }
         }
         PreparedData data = prepared(cfg);
-        Backend.start(GlobalOptions.threads());
+        Backend.start(GlobalOptions.of(spec).threads());
         ModelDirectory modelDir = continuing && Files.exists(out.resolve(ModelDirectory.MANIFEST))
                 ? ModelDirectory.open(out) : ModelDirectory.create(out, cfg, data);
         Seq2SeqModel model = new Seq2SeqModel(modelDir.dimensions(data.pipelines()), cfg.model, DataType.FLOAT);
