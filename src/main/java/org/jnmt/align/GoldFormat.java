@@ -1,5 +1,6 @@
 package org.jnmt.align;
 
+import org.jnmt.data.LineReader;
 import org.jnmt.util.NmtException;
 
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ public enum GoldFormat {
 
     /** Tells the format from the first non-empty line. */
     public static GoldFormat detect(Path file) {
-        List<String> lines = TextLines.read(file);
+        List<String> lines = LineReader.readAll(file);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).trim();
             if (line.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.jnmt.align;
 
+import org.jnmt.data.LineReader;
 import org.jnmt.util.NmtException;
 
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ public final class GoldReader {
     /** Pharaoh lines with {@code i-j} sure and {@code ipj} possible links. */
     public static List<GoldAlignment> readPharaoh(Path file, int base, int sentences) {
         checkBase(base);
-        List<String> lines = TextLines.read(file);
+        List<String> lines = LineReader.readAll(file);
         checkCount(file, lines.size(), sentences);
         List<GoldAlignment> gold = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
@@ -86,7 +87,7 @@ public final class GoldReader {
      */
     public static List<GoldAlignment> readNaacl(Path file, int base, int sentences) {
         checkBase(base);
-        List<String> lines = TextLines.read(file);
+        List<String> lines = LineReader.readAll(file);
         List<Set<Link>> sure = new ArrayList<>();
         List<Set<Link>> possible = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -1,5 +1,6 @@
 package org.jnmt.align;
 
+import org.jnmt.data.LineReader;
 import org.jnmt.util.NmtException;
 
 import java.io.IOException;
@@ -43,7 +44,7 @@ public final class PharaohFormat {
 
     /** Reads a 0-based Pharaoh file of {@code i-j} links: one list per line, in file order. */
     public static List<List<Link>> read(Path file) {
-        List<String> lines = TextLines.read(file);
+        List<String> lines = LineReader.readAll(file);
         List<List<Link>> sentences = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             sentences.add(parse(lines.get(i), file, i + 1));

@@ -3,15 +3,15 @@ package org.jnmt.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jnmt.checkpoint.Checkpoint;
+import org.jnmt.checkpoint.CheckpointFiles;
 import org.jnmt.config.ConfigLoader;
 import org.jnmt.config.NmtConfig;
 import org.jnmt.data.PreparedData;
 import org.jnmt.model.ModelDimensions;
 import org.jnmt.model.Seq2SeqModel;
-import org.jnmt.train.Checkpoint;
-import org.jnmt.train.CheckpointStore;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.jnmt.util.NmtException;
+import org.nd4j.linalg.api.buffer.DataType;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -128,13 +128,13 @@ public final class ModelDirectory {
 
     /** The weights translation uses: best.ckpt, or the latest training checkpoint if there is no best yet. */
     public Path weightsFile() {
-        Path best = dir.resolve(CheckpointStore.BEST_FILE);
+        Path best = dir.resolve(CheckpointFiles.BEST_FILE);
         if (Files.isRegularFile(best)) {
             return best;
         }
-        return new CheckpointStore(dir, 0).latest()
+        return CheckpointFiles.latest(dir)
                 .orElseThrow(() -> new NmtException(dir + ": the model directory holds no weights (no "
-                        + CheckpointStore.BEST_FILE + " and no checkpoints)"));
+                        + CheckpointFiles.BEST_FILE + " and no checkpoints)"));
     }
 
     /** The architecture of this model, given its vocabularies. */

@@ -39,14 +39,12 @@ import java.util.concurrent.BlockingQueue;
  */
 public final class Translator implements AutoCloseable {
 
-    private final ModelDirectory directory;
     private final PreparedData.Pipelines pipelines;
     private final TranslationOptions defaults;
     private final BlockingQueue<Seq2SeqModel> models;
     private volatile boolean closed;
 
     private Translator(ModelDirectory directory, int instances) {
-        this.directory = directory;
         this.pipelines = directory.pipelines();
         this.defaults = TranslationOptions.of(directory.config().testing);
         this.models = new ArrayBlockingQueue<>(instances);
@@ -72,10 +70,6 @@ public final class Translator implements AutoCloseable {
     /** The model's own translation defaults (its config's {@code testing:} section). */
     public TranslationOptions defaults() {
         return defaults;
-    }
-
-    public ModelDirectory modelDirectory() {
-        return directory;
     }
 
     public Translation translate(String sentence) {

@@ -103,7 +103,7 @@ public class AlignCommand implements Callable<Integer> {
         gold = goldFile == null ? null : GoldReader.read(goldFile, goldBase, sources.size());
         score = new AlignmentScore();
         // The model loads before -o is opened, so that a bad model directory leaves no empty output file.
-        try (Translator translator = method == AlignMethod.ATTENTION ? ModelOption.load(modelDir) : null;
+        try (Translator translator = method == AlignMethod.ATTENTION ? ModelOption.load(modelDir, GlobalOptions.of(spec).threads()) : null;
              Writer out = alignmentOutput(gold != null)) {
             switch (method) {
                 case ATTENTION -> alignWithAttention(translator, sources, targets, out);
@@ -178,7 +178,7 @@ public class AlignCommand implements Callable<Integer> {
                 direction, iteration.iteration(), settings.iterations(), iteration.perplexity(), iteration.tension(),
                 iteration.pairs(), iteration.seconds(), iteration.pairsPerSecond())));
         List<? extends Collection<Link>> alignments = ibm2.symmetrization != null
-                ? aligner.symmetrized(corpus, sources.size(), ibm2.symmetrization, GlobalOptions.threads())
+                ? aligner.symmetrized(corpus, sources.size(), ibm2.symmetrization, GlobalOptions.of(spec).threads())
                 : aligner.align(corpus, sources.size(),
                         ibm2.reverse ? Direction.TARGET_TO_SOURCE : Direction.SOURCE_TO_TARGET);
         for (int s = 0; s < sources.size(); s++) {

@@ -1,10 +1,10 @@
 package org.jnmt.cli;
 
 import org.jnmt.align.AttentionMatrix;
-import org.jnmt.align.HeatmapOptions;
-import org.jnmt.align.HeatmapPng;
-import org.jnmt.align.HeatmapReport;
-import org.jnmt.align.HeatmapSvg;
+import org.jnmt.viz.HeatmapOptions;
+import org.jnmt.viz.HeatmapPng;
+import org.jnmt.viz.HeatmapReport;
+import org.jnmt.viz.HeatmapSvg;
 import org.jnmt.api.Translation;
 import org.jnmt.api.TranslationOptions;
 import org.jnmt.api.Translator;

@@ -1,7 +1,7 @@
 package org.jnmt.cli;
 
+import org.jnmt.checkpoint.CheckpointFiles;
 import org.jnmt.train.CheckpointAverager;
-import org.jnmt.train.CheckpointStore;
 import org.jnmt.util.Console;
 import org.jnmt.util.NmtException;
 import org.jnmt.util.UsageException;
@@ -26,7 +26,7 @@ import java.util.stream.Stream;
         description = {"Average the weights of the last N step checkpoints of a training run.",
                 "OUT ending in .ckpt is written as a weights file; any other OUT becomes a model directory: "
                         + "a copy of the files at the top of DIR (config, vocabularies, BPE codes; no .ckpt files) "
-                        + "with the averaged weights as " + CheckpointStore.BEST_FILE + "."})
+                        + "with the averaged weights as " + CheckpointFiles.BEST_FILE + "."})
 public class AverageCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--model"}, required = true, paramLabel = "DIR",
@@ -52,9 +52,9 @@ public class AverageCommand implements Callable<Integer> {
         boolean weightsFile = output.getFileName().toString().endsWith(".ckpt");
         if (!weightsFile && sameDirectory(output, modelDir)) {
             throw new UsageException("-o must differ from -m; the averaged model would replace the run's "
-                    + CheckpointStore.BEST_FILE);
+                    + CheckpointFiles.BEST_FILE);
         }
-        Path weights = weightsFile ? output : output.resolve(CheckpointStore.BEST_FILE);
+        Path weights = weightsFile ? output : output.resolve(CheckpointFiles.BEST_FILE);
         List<Path> averaged = CheckpointAverager.lastCheckpoints(modelDir, last);
         Map<String, INDArray> averages = CheckpointAverager.average(averaged);
         if (!weightsFile) {
@@ -62,7 +62,7 @@ public class AverageCommand implements Callable<Integer> {
         }
         CheckpointAverager.write(weights, averages, averaged);
         Console.info("averaged " + averaged.size() + " checkpoints (steps "
-                + averaged.stream().map(p -> Long.toString(CheckpointStore.stepOf(p))).collect(Collectors.joining(", "))
+                + averaged.stream().map(p -> Long.toString(CheckpointFiles.stepOf(p))).collect(Collectors.joining(", "))
                 + ")");
         spec.commandLine().getOut().println(weights);
         spec.commandLine().getOut().flush();

@@ -58,7 +58,7 @@ public class BenchCommand implements Callable<Integer> {
             throw new UsageException("--vocab must be at least 5, --src-len and --tgt-len at least 2, --warmup at least 0");
         }
         BenchSizes sizes = new BenchSizes(vocab, emb, encHidden, decHidden, attn, batch, srcLen, tgtLen, warmup, steps);
-        Map<String, Object> result = new Benchmark(sizes, GlobalOptions.threads()).run();
+        Map<String, Object> result = new Benchmark(sizes, GlobalOptions.of(spec).threads()).run();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(result));

@@ -9,7 +9,7 @@ import org.jnmt.eval.ScoreFormat;
 import org.jnmt.eval.SegmentReader;
 import org.jnmt.eval.Signature;
 import org.jnmt.eval.SmoothingMethod;
-import org.jnmt.eval.Tokenizer;
+import org.jnmt.eval.TokenizerName;
 import org.jnmt.util.Console;
 import org.jnmt.util.NmtException;
 import org.jnmt.util.UsageException;
@@ -22,6 +22,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 
@@ -39,8 +40,16 @@ import java.util.function.BiFunction;
                 "Without -i, or with -i -, the hypothesis is read from standard input."})
 public class BleuCommand implements Callable<Integer> {
 
-    private static final List<String> METRICS = List.of("bleu", "chrf");
-    private static final List<String> FORMATS = List.of("json", "text");
+    /** The metrics of {@code --metrics}. */
+    enum Metric {
+        BLEU, CHRF;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** sacreBLEU warns when this many hypotheses end in " .", a sign of tokenized output. */
     private static final int TOKENIZED_PERIOD_WARNING = 100;
 
@@ -56,22 +65,22 @@ public class BleuCommand implements Callable<Integer> {
     List<String> input;
 
     @Option(names = {"-m", "--metrics"}, arity = "1..*", paramLabel = "METRIC", defaultValue = "bleu",
-            description = "Metrics to compute: bleu, chrf (default: bleu).")
-    List<String> metrics;
+            description = "Metrics to compute: ${COMPLETION-CANDIDATES} (default: bleu).")
+    List<Metric> metrics;
 
     @Option(names = {"-sl", "--sentence-level"}, description = "Print one score per segment (one metric only).")
     boolean sentenceLevel;
 
     @Option(names = {"-tok", "--tokenize"}, paramLabel = "NAME", defaultValue = "13a",
-            description = "BLEU tokenizer: 13a, intl, char, none (default: ${DEFAULT-VALUE}).")
-    String tokenize;
+            description = "BLEU tokenizer: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    TokenizerName tokenize;
 
     @Option(names = {"-lc", "--lowercase"}, description = "Case-insensitive BLEU.")
     boolean lowercase;
 
     @Option(names = {"-s", "--smooth-method"}, paramLabel = "METHOD", defaultValue = "exp",
-            description = "BLEU smoothing: exp, floor, add-k, none (default: ${DEFAULT-VALUE}).")
-    String smoothMethod;
+            description = "BLEU smoothing: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    SmoothingMethod smoothMethod;
 
     @Option(names = {"-sv", "--smooth-value"}, paramLabel = "V",
             description = "Smoothing value for floor (default 0.1) and add-k (default 1).")
@@ -109,8 +118,8 @@ public class BleuCommand implements Callable<Integer> {
     int width;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "json",
-            description = "Corpus output: json or text (default: ${DEFAULT-VALUE}, as sacreBLEU).")
-    String format;
+            description = "Corpus output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, as sacreBLEU).")
+    OutputFormat format;
 
     @Option(names = {"-sh", "--short"}, description = "Abbreviated signature field names.")
     boolean shortSignature;
@@ -137,12 +146,6 @@ public class BleuCommand implements Callable<Integer> {
     }
 
     private void validateOptions() {
-        for (String metric : metrics) {
-            requireChoice("--metrics", metric, METRICS);
-        }
-        requireChoice("--tokenize", tokenize, Tokenizer.NAMES);
-        requireChoice("--smooth-method", smoothMethod, SmoothingMethod.cliNames());
-        requireChoice("--format", format, FORMATS);
         if (width < 0) {
             throw new UsageException("--width must be 0 or more, got " + width + ".");
         }
@@ -155,13 +158,6 @@ public class BleuCommand implements Callable<Integer> {
         }
         if (chrfCharOrder < 0 || chrfWordOrder < 0 || chrfCharOrder + chrfWordOrder == 0) {
             throw new UsageException("chrF needs a positive --chrf-char-order or --chrf-word-order.");
-        }
-    }
-
-    private void requireChoice(String option, String value, List<String> choices) {
-        if (!choices.contains(value)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '" + option
-                    + "': '" + value + "' (choose from " + String.join(", ", choices) + ").");
         }
     }
 
@@ -201,7 +197,7 @@ public class BleuCommand implements Callable<Integer> {
     }
 
     private BleuSettings bleuSettings() {
-        return new BleuSettings(tokenize, lowercase, SmoothingMethod.fromCliName(smoothMethod), smoothValue,
+        return new BleuSettings(tokenize, lowercase, smoothMethod, smoothValue,
                 sentenceLevel);
     }
 
@@ -212,15 +208,15 @@ public class BleuCommand implements Callable<Integer> {
 
     /** sacreBLEU prints the metrics in the order of their upper-case names: BLEU, then chrF. */
     private String corpusScores(List<String> hypotheses, List<List<String>> referenceSets) {
-        boolean json = format.equals("json");
+        boolean json = format == OutputFormat.JSON;
         int referenceCount = referenceSets.size();
         List<String> results = new ArrayList<>();
-        if (metrics.contains("bleu")) {
+        if (metrics.contains(Metric.BLEU)) {
             warnIfTokenized(hypotheses);
             Bleu bleu = new Bleu(bleuSettings());
             results.add(format(bleu.corpusScore(hypotheses, referenceSets), bleu.signature(referenceCount), json));
         }
-        if (metrics.contains("chrf")) {
+        if (metrics.contains(Metric.CHRF)) {
             Chrf chrf = new Chrf(chrfSettings());
             results.add(format(chrf.corpusScore(hypotheses, referenceSets), chrf.signature(referenceCount), json));
         }
@@ -239,7 +235,7 @@ public class BleuCommand implements Callable<Integer> {
     private void printSentenceScores(PrintWriter out, List<String> hypotheses, List<List<String>> referenceSets) {
         BiFunction<String, List<String>, MetricScore> scorer;
         Signature signature;
-        if (metrics.get(0).equals("bleu")) {
+        if (metrics.get(0) == Metric.BLEU) {
             Bleu bleu = new Bleu(bleuSettings());
             scorer = bleu::sentenceScore;
             signature = bleu.signature(referenceSets.size());

@@ -44,8 +44,6 @@ import java.util.concurrent.Callable;
                 + "wall-clock translation time)."})
 public class EvaluateCommand implements Callable<Integer> {
 
-    private static final List<String> FORMATS = List.of("text", "json");
-
     @Mixin
     ModelOption model;
 
@@ -59,9 +57,9 @@ public class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DecodingOptions decoding;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "text|json", defaultValue = "text",
-            description = "Output form (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output form: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
 
     @Option(names = {"-w", "--width"}, paramLabel = "N", defaultValue = "1",
             description = "Decimals of BLEU and chrF, as sacreBLEU's -w (default: ${DEFAULT-VALUE}).")
@@ -86,9 +84,6 @@ public class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!FORMATS.contains(format)) {
-            throw new UsageException("--format is text or json, not '" + format + "'.");
-        }
         if (width < 0) {
             throw new UsageException("--width must be 0 or more, got " + width + ".");
         }
@@ -132,7 +127,7 @@ public class EvaluateCommand implements Callable<Integer> {
         MetricScore bleuScore = bleu.corpusScore(segments, List.of(references));
         MetricScore chrfScore = chrf.corpusScore(segments, List.of(references));
         PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
+        if (format == OutputFormat.JSON) {
             ObjectNode json = new ObjectMapper().createObjectNode();
             putScore(json, "bleu", bleuScore, bleu.signature(1));
             putScore(json, "chrf", chrfScore, chrf.signature(1));

@@ -1,36 +1,47 @@
 package org.jnmt.cli;
 
-import org.jnmt.util.Console;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
-/** Options every subcommand accepts, before or after its name. */
+/**
+ * Options every subcommand accepts, before or after its name: a mixin of the root command whose
+ * options subcommands inherit. Picocli sets inherited options on this one instance, so a command
+ * reads them from the root ({@link #of}).
+ */
 public class GlobalOptions {
 
-    /** The number of compute threads; read by the commands that start ND4J. */
-    static volatile int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
+    private static final int DEFAULT_THREADS = 2;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces and debug output.")
-    void setVerbose(boolean verbose) {
-        Console.configure(Console.quiet(), verbose);
-    }
+    boolean verbose;
 
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Silence progress output.")
-    void setQuiet(boolean quiet) {
-        Console.configure(quiet, Console.verbose());
-    }
+    boolean quiet;
+
+    private int threads = DEFAULT_THREADS;
 
     @Option(names = "--threads", scope = ScopeType.INHERIT, paramLabel = "N",
-            description = "Compute threads (default: ${DEFAULT-VALUE}).", defaultValue = "2")
+            description = "Compute threads (default: ${DEFAULT-VALUE}).", defaultValue = "" + DEFAULT_THREADS)
     void setThreads(int n) {
         if (n < 1) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--threads must be at least 1, got " + n);
+            throw new ParameterException(mixee.commandLine(), "--threads must be at least 1, got " + n);
         }
         threads = n;
     }
 
-    public static int threads() {
+    /** The number of compute threads, for the commands that start ND4J. */
+    int threads() {
         return threads;
+    }
+
+    /** The global options of the command line that {@code spec} belongs to. */
+    static GlobalOptions of(CommandSpec spec) {
+        return ((NmtCommand) spec.root().userObject()).global;
     }
 }

@@ -1,15 +1,15 @@
 package org.jnmt.cli;
 
 import org.jnmt.api.ModelDirectory;
-import org.jnmt.api.TrainingSummary;
 import org.jnmt.data.BpeCodes;
 import org.jnmt.data.PreparedData;
 import org.jnmt.model.Backend;
+import org.jnmt.train.TrainingSummary;
 import org.jnmt.util.NmtException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,8 +37,8 @@ public class InfoCommand implements Callable<Integer> {
     public Integer call() {
         ModelDirectory directory = ModelDirectory.open(model.dir);
         PreparedData.Pipelines pipelines = directory.pipelines();
-        TrainingSummary training = TrainingSummary.of(directory);
-        Backend.start(GlobalOptions.threads());
+        TrainingSummary training = TrainingSummary.of(directory.dir(), directory.config().training);
+        Backend.start(GlobalOptions.of(spec).threads());
         PrintWriter out = spec.commandLine().getOut();
         String version = directory.manifest().path("jnmt_version").asText("null");
         row(out, "model", directory.dir().toString());

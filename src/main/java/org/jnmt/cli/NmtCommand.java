@@ -1,5 +1,7 @@
 package org.jnmt.cli;
 
+import org.jnmt.eval.SmoothingMethod;
+import org.jnmt.eval.TokenizerName;
 import org.jnmt.util.Console;
 import org.jnmt.util.NmtException;
 import org.jnmt.util.OutOfMemory;
@@ -72,10 +74,33 @@ public class NmtCommand implements Runnable {
         CommandLine cli = new CommandLine(new NmtCommand());
         // Results and messages are UTF-8 whatever the platform's default charset.
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
-        cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        cli.setErr(Console.stderr());
+        cli.setExecutionStrategy(NmtCommand::executeWithConsole);
+        EnumConverter.register(cli, BleuCommand.Metric.class);
+        EnumConverter.register(cli, OutputFormat.class);
+        EnumConverter.register(cli, PlotCommand.XAxis.class);
+        EnumConverter.register(cli, SmoothingMethod.class);
+        EnumConverter.register(cli, TokenizerName.class);
+        EnumConverter.register(cli, TranslationFormat.Alignments.class);
         cli.setExecutionExceptionHandler(NmtCommand::handleFailure);
         cli.setParameterExceptionHandler(NmtCommand::handleUsageError);
         return cli;
+    }
+
+    /**
+     * Runs the parsed command with the console set up from the global options and writing where
+     * this command line's errors go (a test may have replaced stderr), restored afterwards.
+     */
+    private static int executeWithConsole(CommandLine.ParseResult parsed) {
+        CommandLine cli = parsed.commandSpec().commandLine();
+        GlobalOptions global = GlobalOptions.of(parsed.commandSpec());
+        Console.configure(global.quiet, global.verbose);
+        PrintWriter previous = Console.use(cli.getErr());
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } finally {
+            Console.use(previous);
+        }
     }
 
     private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
@@ -86,8 +111,7 @@ public class NmtCommand implements Runnable {
             err.flush();
             return 2;
         }
-        String message = e instanceof NmtException ? e.getMessage() : describe(e);
-        err.println("error: " + message);
+        err.println("error: " + (e instanceof NmtException ? e.getMessage() : describe(e)));
         if (Console.verbose()) {
             e.printStackTrace(err);
         }

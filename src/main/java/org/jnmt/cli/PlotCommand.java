@@ -3,11 +3,12 @@ package org.jnmt.cli;
 import org.jnmt.train.MetricsLog;
 import org.jnmt.util.Console;
 import org.jnmt.util.NmtException;
-import org.jnmt.util.UsageException;
+import org.jnmt.viz.TrainingCurves;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code nmt plot}: the training curves of a run directory as a PNG. */
@@ -26,22 +27,29 @@ public class PlotCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE.png", description = "The image (default: RUN/curves.png).")
     Path output;
 
-    @Option(names = "--x", paramLabel = "step|epoch", defaultValue = "step",
-            description = "The horizontal axis (default: ${DEFAULT-VALUE}).")
-    String xAxis;
+    /** What the horizontal axis counts. */
+    enum XAxis {
+        STEP, EPOCH;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    @Option(names = "--x", paramLabel = "AXIS", defaultValue = "step",
+            description = "The horizontal axis: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    XAxis xAxis;
 
     @Override
     public Integer call() {
-        if (!xAxis.equals("step") && !xAxis.equals("epoch")) {
-            throw new UsageException("--x is step or epoch, not '" + xAxis + "'.");
-        }
         MetricsLog.Records records = MetricsLog.read(runDir.resolve(MetricsLog.FILE_NAME));
         if (records.train().isEmpty() && records.validations().isEmpty()) {
             throw new NmtException(runDir.resolve(MetricsLog.FILE_NAME) + " has no records yet; there is nothing to plot.");
         }
         Path file = output != null ? output : runDir.resolve("curves.png");
-        TrainingCurves.plot(runDir + ": training curves", records,
-                xAxis.equals("epoch")).writePng(file, WIDTH, HEIGHT);
+        TrainingCurves.writePng(file, TrainingCurves.chart(runDir + ": training curves", records,
+                xAxis == XAxis.EPOCH), WIDTH, HEIGHT);
         Console.info("plot: wrote " + file);
         return 0;
     }

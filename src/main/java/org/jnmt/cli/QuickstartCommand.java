@@ -1,9 +1,9 @@
 package org.jnmt.cli;
 
 import org.jnmt.align.AttentionMatrix;
-import org.jnmt.align.HeatmapOptions;
-import org.jnmt.align.HeatmapPng;
-import org.jnmt.align.HeatmapReport;
+import org.jnmt.viz.HeatmapOptions;
+import org.jnmt.viz.HeatmapPng;
+import org.jnmt.viz.HeatmapReport;
 import org.jnmt.api.ModelDirectory;
 import org.jnmt.api.Translation;
 import org.jnmt.api.Translator;
@@ -77,7 +77,7 @@ public class QuickstartCommand implements Callable<Integer> {
         NmtConfig config = config(corpus);
         new DataPreparer(config, false).prepare();
         PreparedData data = PreparedData.load(Path.of(config.data.dir));
-        Backend.start(GlobalOptions.threads());
+        Backend.start(GlobalOptions.of(spec).threads());
         ModelDirectory directory = ModelDirectory.create(modelDir, config, data);
         Seq2SeqModel model = new Seq2SeqModel(directory.dimensions(data.pipelines()), config.model, DataType.FLOAT);
         model.initialize(seed);

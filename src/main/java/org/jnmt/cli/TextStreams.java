@@ -10,7 +10,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -44,14 +43,7 @@ final class TextStreams {
 
     /** Every line of a file, read strictly: invalid UTF-8 is an error naming FILE:LINE. */
     static List<String> readAll(Path file) {
-        List<String> lines = new ArrayList<>();
-        try (LineReader reader = LineReader.open(file)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lines.add(line);
-            }
-        }
-        return lines;
+        return LineReader.readAll(file);
     }
 
     /** Fails unless two line-aligned files have as many lines. */

@@ -1,6 +1,7 @@
 package org.jnmt.cli;
 
 import org.jnmt.api.ModelDirectory;
+import org.jnmt.checkpoint.Checkpoint;
 import org.jnmt.config.ConfigCheck;
 import org.jnmt.config.ConfigLoader;
 import org.jnmt.config.NmtConfig;
@@ -8,7 +9,6 @@ import org.jnmt.data.DataPreparer;
 import org.jnmt.data.PreparedData;
 import org.jnmt.model.Backend;
 import org.jnmt.model.Seq2SeqModel;
-import org.jnmt.train.Checkpoint;
 import org.jnmt.train.Trainer;
 import org.jnmt.util.Console;
 import org.jnmt.util.UsageException;
@@ -111,7 +111,7 @@ public class TrainCommand implements Callable<Integer> {
             }
         }
         PreparedData data = prepared(cfg);
-        Backend.start(GlobalOptions.threads());
+        Backend.start(GlobalOptions.of(spec).threads());
         ModelDirectory modelDir = continuing && Files.exists(out.resolve(ModelDirectory.MANIFEST))
                 ? ModelDirectory.open(out) : ModelDirectory.create(out, cfg, data);
         Seq2SeqModel model = new Seq2SeqModel(modelDir.dimensions(data.pipelines()), cfg.model, DataType.FLOAT);

@@ -6,6 +6,7 @@ import org.jnmt.api.Translation;
 import org.jnmt.api.TranslationOptions;
 import org.jnmt.api.Translator;
 import org.jnmt.data.LineReader;
+import org.jnmt.util.Console;
 import org.jnmt.util.NmtException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,12 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -34,7 +33,6 @@ import java.util.concurrent.Callable;
                         + "not valid UTF-8 (an empty output line and a warning; the exit code is then 1)."})
 public class TranslateCommand implements Callable<Integer> {
 
-    private static final List<String> ALIGNMENT_FORMS = List.of("hard", "soft");
     /** Input lines read ahead of the translation. */
     private static final int READ_AHEAD = 1024;
 
@@ -54,10 +52,10 @@ public class TranslateCommand implements Callable<Integer> {
             description = "Write the N best translations of each line as 'ID ||| TRANSLATION ||| SCORE' (ID from 0).")
     Integer nBest;
 
-    @Option(names = "--alignments", paramLabel = "hard|soft",
-            description = "Append ' ||| ' and the word alignment: hard, Pharaoh SRC-TGT word indices from 0; "
-                    + "soft, each target word's weights over the source words.")
-    String alignments;
+    @Option(names = "--alignments", paramLabel = "FORM", defaultValue = "none",
+            description = "Append ' ||| ' and the word alignment (${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE}): "
+                    + "hard, Pharaoh SRC-TGT word indices from 0; soft, each target word's weights over the source words.")
+    TranslationFormat.Alignments alignments;
 
     @Option(names = "--attention-out", paramLabel = "DIR",
             description = "Write the attention of input line N (from 1) to DIR/N.json and DIR/N.npy.")
@@ -68,7 +66,7 @@ public class TranslateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TranslationFormat format = new TranslationFormat(nBest == null ? 0 : nBest, alignmentForm());
+        TranslationFormat format = new TranslationFormat(nBest == null ? 0 : nBest, alignments);
         long badLines = 0;
         try (LineBatches batches = new LineBatches(TextStreams.input(input), READ_AHEAD);
              Translator translator = model.load();
@@ -120,20 +118,7 @@ public class TranslateCommand implements Callable<Integer> {
         return bad;
     }
 
-    private TranslationFormat.Alignments alignmentForm() {
-        if (alignments == null) {
-            return TranslationFormat.Alignments.NONE;
-        }
-        if (!ALIGNMENT_FORMS.contains(alignments)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--alignments': '"
-                    + alignments + "' (choose from hard, soft).");
-        }
-        return TranslationFormat.Alignments.valueOf(alignments.toUpperCase(Locale.ROOT));
-    }
-
     private void warn(long lineNumber, String message) {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println("warning: " + (input == null ? LineReader.STDIN : input) + ":" + lineNumber + ": " + message);
-        err.flush();
+        Console.warn((input == null ? LineReader.STDIN : input) + ":" + lineNumber + ": " + message);
     }
 }

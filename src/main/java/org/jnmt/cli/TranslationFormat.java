@@ -18,7 +18,13 @@ final class TranslationFormat {
 
     /** The word alignments that --alignments appends. */
     enum Alignments {
-        NONE, HARD, SOFT
+        NONE, HARD, SOFT;
+
+        /** The spelling on the command line. */
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     private final int nBest;

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Reads UTF-8 text one line at a time, with memory bounded by the longest line, and knows the
@@ -68,6 +70,18 @@ public final class LineReader implements Closeable {
         } catch (IOException e) {
             throw new NmtException(file + ": cannot read: " + e.getMessage());
         }
+    }
+
+    /** Every line of a file, read strictly: invalid UTF-8 is an error naming FILE:LINE. */
+    public static List<String> readAll(Path file) {
+        List<String> lines = new ArrayList<>();
+        try (LineReader reader = open(file)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lines.add(line);
+            }
+        }
+        return lines;
     }
 
     /** Reads a stream that the caller owns (closing this reader leaves it open), e.g. standard input. */

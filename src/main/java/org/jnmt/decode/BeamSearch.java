@@ -1,9 +1,12 @@
 package org.jnmt.decode;
 
 import org.jnmt.data.SpecialTokens;
+import org.jnmt.model.DecoderStep;
 import org.jnmt.model.RowOps;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -59,7 +62,7 @@ public final class BeamSearch<E> {
             for (int r = 0; r < rows; r++) {
                 previous[r] = live[r] == null ? SpecialTokens.PAD : live[r].token();
             }
-            SearchModel.Step step = model.step(encoded, state, previous);
+            DecoderStep step = model.step(encoded, state, previous);
             float[] logProbs = copyToFloats(step.logProbs(), rows * vocab);  // [rows * V]
             float[][] weights = step.attention().toFloatMatrix();              // [rows, S]
 
@@ -174,10 +177,10 @@ public final class BeamSearch<E> {
         if (scratch.length < length) {
             scratch = new float[length];
         }
-        INDArray source = matrix.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT
+        INDArray source = matrix.dataType() == DataType.FLOAT
                 && matrix.ordering() == 'c' && matrix.elementWiseStride() == 1
-                ? matrix : matrix.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c');
-        java.nio.FloatBuffer buffer = source.data().asNioFloat();
+                ? matrix : matrix.castTo(DataType.FLOAT).dup('c');
+        FloatBuffer buffer = source.data().asNioFloat();
         buffer.position((int) source.offset());
         buffer.get(scratch, 0, length);
         return scratch;

@@ -1,6 +1,7 @@
 package org.jnmt.decode;
 
 import org.jnmt.data.SpecialTokens;
+import org.jnmt.model.DecoderStep;
 import org.jnmt.model.RowOps;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -44,7 +45,7 @@ public final class GreedySearch<E> {
         Arrays.fill(previous, SpecialTokens.BOS);
 
         while (active.length > 0) {
-            SearchModel.Step step = model.step(encoded, state, previous);
+            DecoderStep step = model.step(encoded, state, previous);
             int[] best = bestTokens(step.logProbs());                       // [N]
             float[][] weights = step.attention().toFloatMatrix();           // [N, S]
             int[] keep = new int[active.length];
@@ -99,7 +100,7 @@ public final class GreedySearch<E> {
         Arrays.fill(previous, SpecialTokens.BOS);
         int[][] out = new int[src.length][steps];
         for (int t = 0; t < steps; t++) {
-            SearchModel.Step step = model.step(encoded, state, previous);
+            DecoderStep step = model.step(encoded, state, previous);
             previous = bestTokens(step.logProbs());
             for (int b = 0; b < src.length; b++) {
                 out[b][t] = previous[b];
@@ -140,7 +141,7 @@ public final class GreedySearch<E> {
      * Frees a step's log-probabilities and attention at once (their values have been read), so that
      * native memory does not wait for the garbage collector while a long input streams through.
      */
-    static void release(SearchModel.Step step) {
+    static void release(DecoderStep step) {
         step.logProbs().close();
         step.attention().close();
     }

@@ -1,5 +1,7 @@
 package org.jnmt.decode;
 
+import org.jnmt.data.SpecialTokens;
+
 /**
  * A finished translation of one source sentence.
  *
@@ -13,6 +15,6 @@ public record Hypothesis(int[] tokens, double logProb, double score, float[][] a
 
     /** True when the output reached EOS rather than the maximum length. */
     public boolean finished() {
-        return tokens.length > 0 && tokens[tokens.length - 1] == org.jnmt.data.SpecialTokens.EOS;
+        return tokens.length > 0 && tokens[tokens.length - 1] == SpecialTokens.EOS;
     }
 }

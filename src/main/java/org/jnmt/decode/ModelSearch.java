@@ -30,9 +30,8 @@ public final class ModelSearch implements SearchModel<EncoderState> {
     }
 
     @Override
-    public Step step(EncoderState encoded, INDArray state, int[] prevTokens) {
-        DecoderStep step = model.step(encoded, state, prevTokens);
-        return new Step(step.logProbs(), step.state(), step.attention());
+    public DecoderStep step(EncoderState encoded, INDArray state, int[] prevTokens) {
+        return model.step(encoded, state, prevTokens);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.jnmt.decode;
 
+import org.jnmt.model.DecoderStep;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -25,16 +26,8 @@ public interface SearchModel<E> {
      * One decoder step for N hypotheses: {@code state} [N, D] is s_{i-1}, {@code prevTokens} [N] is
      * y_{i-1}. The returned arrays are new; the search owns them and may close them.
      */
-    Step step(E encoded, INDArray state, int[] prevTokens);
+    DecoderStep step(E encoded, INDArray state, int[] prevTokens);
 
     /** The target vocabulary size V. */
     int targetVocabularySize();
-
-    /**
-     * @param logProbs  [N, V] log-probabilities of the next token
-     * @param state     [N, D] the new decoder state s_i
-     * @param attention [N, S] attention weights alpha_i over the source positions (zero on padding)
-     */
-    record Step(INDArray logProbs, INDArray state, INDArray attention) {
-    }
 }

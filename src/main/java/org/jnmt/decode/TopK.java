@@ -1,5 +1,7 @@
 package org.jnmt.decode;
 
+import java.util.Arrays;
+
 /**
  * The k best (score, row, token) candidates of a stream, kept in a min-heap of size k, so that the
  * K*V candidates of a beam cost one comparison each. Ties keep the candidate offered first.
@@ -37,7 +39,7 @@ final class TopK {
         for (int i = 0; i < size; i++) {
             idx[i] = i;
         }
-        java.util.Arrays.sort(idx, (x, y) -> scores[x] != scores[y]
+        Arrays.sort(idx, (x, y) -> scores[x] != scores[y]
                 ? Double.compare(scores[y], scores[x]) : Long.compare(arrival[x], arrival[y]));
         int[] out = new int[size];
         for (int i = 0; i < size; i++) {

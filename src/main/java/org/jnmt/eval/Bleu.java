@@ -26,7 +26,7 @@ public final class Bleu {
 
     public Bleu(BleuSettings settings) {
         this.settings = settings;
-        this.tokenizer = Tokenizer.named(settings.tokenizer());
+        this.tokenizer = settings.tokenizer().create();
     }
 
     public BleuSettings settings() {

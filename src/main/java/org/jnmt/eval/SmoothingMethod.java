@@ -1,8 +1,5 @@
 package org.jnmt.eval;
 
-import java.util.Arrays;
-import java.util.List;
-
 /**
  * BLEU's smoothing of zero n-gram precisions, after Chen and Cherry (2014), "A Systematic Comparison
  * of Smoothing Techniques for Sentence-Level BLEU", as sacreBLEU implements them.
@@ -30,6 +27,12 @@ public enum SmoothingMethod {
         return cliName;
     }
 
+    /** The {@link #cliName()}, which is how the command line lists and takes the methods. */
+    @Override
+    public String toString() {
+        return cliName;
+    }
+
     /** Whether the method takes a value ({@code floor}, {@code add-k}). */
     public boolean takesValue() {
         return defaultValue != null;
@@ -38,20 +41,5 @@ public enum SmoothingMethod {
     /** The value used when none is given; meaningful only when {@link #takesValue()}. */
     public double defaultValue() {
         return defaultValue == null ? 0 : defaultValue;
-    }
-
-    public static List<String> cliNames() {
-        return Arrays.stream(values()).map(SmoothingMethod::cliName).toList();
-    }
-
-    /** The method named {@code name} on sacreBLEU's command line ({@code exp}, {@code add-k}, ...). */
-    public static SmoothingMethod fromCliName(String name) {
-        for (SmoothingMethod method : values()) {
-            if (method.cliName.equals(name)) {
-                return method;
-            }
-        }
-        throw new IllegalArgumentException("unknown smoothing method '" + name + "'; expected one of "
-                + String.join(", ", cliNames()));
     }
 }

@@ -79,6 +79,7 @@ final class Attention {
                  INDArray hidden, INDArray weights, INDArray context) {
         long n = state.size(0);
         long s = keys.size(1);
+        assert entryShapes(state, keys, values, lengths, hidden, weights, context);
         INDArray q = query.shaped(n, attn);
         Ops.matmul(state, queryWeights.value(), q);
         Ops.add(keys, Views.reshape(q, n, 1, attn), hidden);
@@ -134,6 +135,31 @@ final class Attention {
         Ops.gemm(states, dQueries, queryWeights.grad(), true, false, 1.0, 0.0);
         Ops.gemm(Views.reshape(hidden, rows, attn), Views.reshape(dEnergies, rows, 1), energyWeights.grad(),
                 true, false, 1.0, 0.0);
+    }
+
+    /** The shapes {@link #forward} documents, for the assert at its entry; throws naming the first wrong one. */
+    private boolean entryShapes(INDArray state, INDArray keys, INDArray values, int[] lengths,
+                                INDArray hidden, INDArray weights, INDArray context) {
+        long n = state.size(0);
+        long s = keys.size(1);
+        long dec = queryWeights.value().size(0);
+        long annotation = keyWeights.value().size(0);
+        check("state", state, n, dec);
+        check("keys", keys, n, s, attn);
+        check("values", values, n, s, annotation);
+        check("hidden", hidden, n, s, attn);
+        check("weights", weights, n, s);
+        check("context", context, n, annotation);
+        if (lengths.length < n) {
+            throw new AssertionError("attention: " + lengths.length + " source lengths for " + n + " queries");
+        }
+        return true;
+    }
+
+    private static void check(String name, INDArray array, long... dims) {
+        if (!Shapes.is(array, dims)) {
+            throw new AssertionError("attention: " + Shapes.mismatch(name, array, dims));
+        }
     }
 
     /** W_a [D, A], so that the caller can add {@code dQueries W_a^T} to the gradient of the states. */

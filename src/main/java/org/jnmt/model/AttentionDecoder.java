@@ -80,10 +80,9 @@ final class AttentionDecoder {
      * @param inputIds [N] the packed decoder inputs y_{i-1} (BOS at step 0)
      * @param dropout  masks for the embedding dropout, or null for none
      * @param rate     the embedding dropout rate
-     * @return the feature pieces s_i [N, D], c_i [N, 2H], E y_{i-1} [N, E] of each packed position
-     * (buffers valid until the next forward)
+     * @return the features of each packed position (buffers valid until the next forward)
      */
-    INDArray[] forward(EncoderState enc, LengthPacking packing, int[] inputIds, Dropout dropout, double rate) {
+    Features forward(EncoderState enc, LengthPacking packing, int[] inputIds, Dropout dropout, double rate) {
         this.encoder = enc;
         this.packing = packing;
         this.inputIds = inputIds;
@@ -123,7 +122,7 @@ final class AttentionDecoder {
                 Views.rows(previous, packing.offset(t + 1), next).assign(Views.rows(states, o, next));
             }
         }
-        return new INDArray[] {states, contexts, inputs};
+        return new Features(states, contexts, inputs);
     }
 
     /** [N, S] the attention weights of each packed position of the last {@link #forward}. */
@@ -136,15 +135,15 @@ final class AttentionDecoder {
      * parameter gradients, adds into the target embedding's gradient, and leaves dL/dh in
      * {@link #dAnnotations} and dL/ds_0 in {@link #dInitialState}.
      *
-     * @param dFeatures dL/d of the feature pieces s_i, c_i, E y_{i-1}; overwritten
+     * @param dFeatures dL/d of the features; overwritten
      */
-    void backward(INDArray[] dFeatures) {
+    void backward(Features dFeatures) {
         int n = packing.total();
         int b = packing.batchSize();
         long s = encoder.maxSrcLength();
-        INDArray dStates = dFeatures[0];
-        INDArray dContexts = dFeatures[1];
-        INDArray dInputs = dFeatures[2];
+        INDArray dStates = dFeatures.states();
+        INDArray dContexts = dFeatures.contexts();
+        INDArray dInputs = dFeatures.inputs();
         INDArray dGates = buffers.dGates.shaped(3, n, dec);
         INDArray dHidden = buffers.dHidden.shaped(n, dec);
         INDArray dPrevious = buffers.dPrevious.shaped(n, dec);
@@ -204,8 +203,8 @@ final class AttentionDecoder {
      * @param enc        N rows, one per hypothesis
      * @param prevState  [N, D] s_{i-1}
      * @param prevTokens [N] y_{i-1}
-     * @return the feature pieces (buffers valid until the next step), the new state and the
-     * attention weights (fresh arrays)
+     * @return the features (the state s_i fresh, the other pieces buffers valid until the next
+     * step) and the attention weights (fresh)
      */
     StepResult step(EncoderState enc, INDArray prevState, int[] prevTokens) {
         int n = prevTokens.length;
@@ -224,17 +223,16 @@ final class AttentionDecoder {
         gru.addHiddenProjection(prevState, g);
         INDArray state = Nd4j.create(type, n, dec);
         GruCell.forward(g, prevState, state);
-        return new StepResult(new INDArray[] {state, ctx, x}, state, alpha);
+        return new StepResult(new Features(state, ctx, x), alpha);
     }
 
     /**
      * One inference step's outputs.
      *
-     * @param features the pieces s_i [N, D], c_i [N, 2H], E y_{i-1} [N, E]
-     * @param state    [N, D]
-     * @param weights  [N, S]
+     * @param features the features; {@code features.states()} is the new state s_i [N, D]
+     * @param weights  [N, S] the attention weights alpha_i
      */
-    record StepResult(INDArray[] features, INDArray state, INDArray weights) {
+    record StepResult(Features features, INDArray weights) {
     }
 
     /** The decoder's reusable work buffers. */

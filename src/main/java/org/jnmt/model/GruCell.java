@@ -26,6 +26,7 @@ final class GruCell {
      * @param hNext [n, H] output
      */
     static void forward(GateBlocks g, INDArray hPrev, INDArray hNext) {
+        assert blocksMatch(g, hPrev, hNext);
         Ops.sigmoid(g.r());
         Ops.sigmoid(g.z());
         Ops.mul(g.r(), g.hn(), hNext);
@@ -35,6 +36,19 @@ final class GruCell {
         Ops.sub(hPrev, g.n(), hNext);
         Ops.mul(hNext, g.z(), hNext);
         Ops.add(hNext, g.n(), hNext);
+    }
+
+    /** For the assert at the entry of {@link #forward}: every block is [n, H]; throws naming the first that is not. */
+    private static boolean blocksMatch(GateBlocks g, INDArray hPrev, INDArray hNext) {
+        long[] shape = hPrev.shape();
+        INDArray[] blocks = {g.r(), g.z(), g.n(), g.hn(), hNext};
+        String[] names = {"r", "z", "n", "hn", "hNext"};
+        for (int i = 0; i < blocks.length; i++) {
+            if (shape.length != 2 || !Shapes.is(blocks[i], shape)) {
+                throw new AssertionError("GRU cell: " + Shapes.mismatch(names[i], blocks[i], shape));
+            }
+        }
+        return true;
     }
 
     /**

@@ -14,9 +14,4 @@ public record LossResult(double loss, double nll, int tokens) {
     public double meanLoss() {
         return loss / tokens;
     }
-
-    /** The mean negative log-likelihood per token. */
-    public double meanNll() {
-        return nll / tokens;
-    }
 }

@@ -33,6 +33,7 @@ final class OutputLayer {
     private final int vocab;
     private final int readoutSize;
     private final int pieces;
+    private final long[] featureWidths;         // [p] the width F_p of feature piece p
     private final INDArray[][] firstBlocks;     // [k][p] rows of the first layer's weights for feature piece p
     private final INDArray[][] firstGradBlocks;
     private final Scratch preBuffer;
@@ -43,7 +44,7 @@ final class OutputLayer {
     private final Scratch dActivationBuffer;
     private final Scratch dPreBuffer;
 
-    private INDArray[] features;  // [N, F_p] each
+    private Features features;    // [N, F_p] each piece
     private INDArray activations; // [N, R] the readout's output t (null without readout)
     private INDArray pre;         // [K, N, R] the readout's pre-activations
     private INDArray winners;     // [N, R] maxout: 1 where piece 0 won, else 0
@@ -52,33 +53,37 @@ final class OutputLayer {
     private double smoothing;
 
     /**
-     * @param featureWidths the widths of the feature pieces, in order
+     * @param featureWidths the widths of the feature pieces, in {@link Features#piece} order
      * @param tiedEmbedding the target embedding to project with, or null for an own W_out
      */
-    OutputLayer(ParameterSet params, int[] featureWidths, int vocab, Readout readout, int readoutSize,
+    OutputLayer(ParameterSet params, long[] featureWidths, int vocab, Readout readout, int readoutSize,
                 Parameter tiedEmbedding) {
-        int featureSize = 0;
-        for (int width : featureWidths) {
+        if (featureWidths.length != Features.PIECES) {
+            throw new IllegalArgumentException(featureWidths.length + " feature widths for " + Features.PIECES + " pieces");
+        }
+        long featureSize = 0;
+        for (long width : featureWidths) {
             featureSize += width;
         }
+        this.featureWidths = featureWidths.clone();
         this.readout = readout;
         this.vocab = vocab;
         this.readoutSize = readoutSize;
         this.pieces = readout == Readout.MAXOUT ? 2 : 1;
         this.readoutWeights = readout == Readout.NONE ? null : params.add("readout.W", pieces, featureSize, readoutSize);
         this.readoutBias = readout == Readout.NONE ? null : params.add("readout.b", (long) pieces * readoutSize);
-        int projected = readout == Readout.NONE ? featureSize : readoutSize;
+        long projected = readout == Readout.NONE ? featureSize : readoutSize;
         this.tiedEmbedding = tiedEmbedding;
         this.outWeights = tiedEmbedding == null ? params.add("out.W", projected, vocab) : null;
         this.outBias = params.add("out.b", vocab);
         Parameter first = readout == Readout.NONE ? outWeights : readoutWeights;
         INDArray firstValue = asPlanes(first.value());
         INDArray firstGrad = asPlanes(first.grad());
-        firstBlocks = new INDArray[pieces][featureWidths.length];
-        firstGradBlocks = new INDArray[pieces][featureWidths.length];
+        firstBlocks = new INDArray[pieces][Features.PIECES];
+        firstGradBlocks = new INDArray[pieces][Features.PIECES];
         for (int k = 0; k < pieces; k++) {
             long row = 0;
-            for (int p = 0; p < featureWidths.length; p++) {
+            for (int p = 0; p < Features.PIECES; p++) {
                 firstBlocks[k][p] = Views.planeRows(firstValue, k, row, featureWidths[p]);
                 firstGradBlocks[k][p] = Views.planeRows(firstGrad, k, row, featureWidths[p]);
                 row += featureWidths[p];
@@ -97,11 +102,12 @@ final class OutputLayer {
     /**
      * The loss of the packed positions. With {@code forTraining} it keeps what {@link #backward} needs.
      *
-     * @param features the feature pieces, [N, F_p] each (kept, not copied, until the backward pass)
+     * @param features the features, [N, F_p] each piece (kept, not copied, until the backward pass)
      * @param targets  [N] the reference tokens y_i
      */
-    LossSums forward(INDArray[] features, int[] targets, double smoothing, boolean forTraining) {
+    LossSums forward(Features features, int[] targets, double smoothing, boolean forTraining) {
         int n = targets.length;
+        assert featuresFit(features, n);
         this.features = features;
         this.targets = targets;
         this.smoothing = smoothing;
@@ -149,7 +155,7 @@ final class OutputLayer {
      *
      * @param dFeatures output: d(scale * loss)/d of each feature piece, [N, F_p] each
      */
-    void backward(INDArray[] dFeatures, double scale) {
+    void backward(Features dFeatures, double scale) {
         int n = targets.length;
         if (smoothing > 0) {
             double spread = smoothing / (vocab - 2);
@@ -192,18 +198,19 @@ final class OutputLayer {
     /**
      * Inference: log p(w | ...) for every word.
      *
-     * @param features the feature pieces, [N, F_p] each
+     * @param features the features, [N, F_p] each piece
      * @return [N, V] log-softmax (fresh)
      */
-    INDArray logProbabilities(INDArray[] features) {
-        INDArray logits = Nd4j.create(features[0].dataType(), features[0].size(0), vocab);
+    INDArray logProbabilities(Features features) {
+        assert featuresFit(features, features.rows());
+        INDArray logits = Nd4j.create(features.states().dataType(), features.rows(), vocab);
         project(features, logits);
         Nd4j.exec(new LogSoftMax(logits, logits));
         return logits;
     }
 
     /** logits [N, V] = t W_out + b_out (or t E_t^T + b_out), t the readout's output or the features. */
-    private void project(INDArray[] x, INDArray logits) {
+    private void project(Features x, INDArray logits) {
         if (readout == Readout.NONE) {
             firstLayer(0, x, logits);
         } else {
@@ -218,8 +225,8 @@ final class OutputLayer {
     }
 
     /** The readout's output t [N, R]: tanh of one affine piece, or the maximum of two. */
-    private INDArray readoutForward(INDArray[] x) {
-        long n = x[0].size(0);
+    private INDArray readoutForward(Features x) {
+        long n = x.rows();
         pre = preBuffer.shaped(pieces, n, readoutSize);
         for (int k = 0; k < pieces; k++) {
             INDArray p = Views.planeRows(pre, k, 0, n);
@@ -241,9 +248,9 @@ final class OutputLayer {
     }
 
     /** out [N, M] = sum_p x_p W_k[rows of piece p], W_k [F, M] the first layer's weights (piece k). */
-    private void firstLayer(int k, INDArray[] x, INDArray out) {
-        for (int p = 0; p < x.length; p++) {
-            Ops.gemm(x[p], firstBlocks[k][p], out, false, false, 1.0, p == 0 ? 0.0 : 1.0);
+    private void firstLayer(int k, Features x, INDArray out) {
+        for (int p = 0; p < Features.PIECES; p++) {
+            Ops.gemm(x.piece(p), firstBlocks[k][p], out, false, false, 1.0, p == 0 ? 0.0 : 1.0);
         }
     }
 
@@ -251,11 +258,22 @@ final class OutputLayer {
      * The backward pass of {@link #firstLayer}: overwrites the gradient of W_k with
      * {@code scale x_p^T dOut} and sets {@code dx_p = scale dOut W_k,p^T + beta dx_p}.
      */
-    private void firstLayerBackward(int k, INDArray[] x, INDArray dOut, INDArray[] dx, double scale, double beta) {
-        for (int p = 0; p < x.length; p++) {
-            Ops.gemm(x[p], dOut, firstGradBlocks[k][p], true, false, scale, 0.0);
-            Ops.gemm(dOut, firstBlocks[k][p], dx[p], false, true, scale, beta);
+    private void firstLayerBackward(int k, Features x, INDArray dOut, Features dx, double scale, double beta) {
+        for (int p = 0; p < Features.PIECES; p++) {
+            Ops.gemm(x.piece(p), dOut, firstGradBlocks[k][p], true, false, scale, 0.0);
+            Ops.gemm(dOut, firstBlocks[k][p], dx.piece(p), false, true, scale, beta);
         }
+    }
+
+    /** For the asserts at the entries: every piece is [n, F_p]; throws naming the first that is not. */
+    private boolean featuresFit(Features x, long n) {
+        for (int p = 0; p < Features.PIECES; p++) {
+            if (!Shapes.is(x.piece(p), n, featureWidths[p])) {
+                throw new AssertionError("output layer: "
+                        + Shapes.mismatch("feature piece " + p, x.piece(p), n, featureWidths[p]));
+            }
+        }
+        return true;
     }
 
     /** A matrix [F, M] as one plane [1, F, M]; a [K, F, M] array as it is. */

@@ -73,10 +73,4 @@ public final class ParameterSet {
         }
         return n;
     }
-
-    public void zeroGradients() {
-        for (Parameter p : byName.values()) {
-            p.grad().assign(0);
-        }
-    }
 }

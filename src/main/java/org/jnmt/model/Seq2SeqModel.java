@@ -36,9 +36,9 @@ public final class Seq2SeqModel {
     private final double outDropout;
     private final double initScale;
     private final Dropout dropout = new Dropout();
-    private final Scratch[] outMaskBuffers = new Scratch[3];   // per feature piece s, c, E y
-    private final Scratch[] droppedFeatureBuffers = new Scratch[3];
-    private final Scratch[] dFeatureBuffers = new Scratch[3];
+    private final Scratch[] outMaskBuffers = new Scratch[Features.PIECES];   // per feature piece s, c, E y
+    private final Scratch[] droppedFeatureBuffers = new Scratch[Features.PIECES];
+    private final Scratch[] dFeatureBuffers = new Scratch[Features.PIECES];
 
     /**
      * @param dims    the sizes
@@ -59,10 +59,9 @@ public final class Seq2SeqModel {
         this.encoder = new BiGruEncoder(params, dims.srcVocab(), dims.emb(), dims.encHidden(), dims.decHidden());
         this.decoder = new AttentionDecoder(params, dims.tgtVocab(), dims.emb(), 2 * dims.encHidden(),
                 dims.decHidden(), dims.attn());
-        int[] featureWidths = {dims.decHidden(), 2 * dims.encHidden(), dims.emb()};
-        this.output = new OutputLayer(params, featureWidths, dims.tgtVocab(), dims.readout(), dims.readoutSize(),
+        this.output = new OutputLayer(params, new long[] {dims.decHidden(), 2 * dims.encHidden(), dims.emb()}, dims.tgtVocab(), dims.readout(), dims.readoutSize(),
                 dims.tiedEmbeddings() ? decoder.embedding().parameter() : null);
-        for (int p = 0; p < 3; p++) {
+        for (int p = 0; p < Features.PIECES; p++) {
             outMaskBuffers[p] = new Scratch(type);
             droppedFeatureBuffers[p] = new Scratch(type);
             dFeatureBuffers[p] = new Scratch(type);
@@ -106,30 +105,27 @@ public final class Seq2SeqModel {
         dropout.reseed(dropoutSeed);
         TeacherForcing forced = teacherForce(batch, dropout);
         int n = forced.targets().length;
-        INDArray[] features = new INDArray[forced.features().length];
-        INDArray[] masks = new INDArray[features.length];
-        for (int p = 0; p < features.length; p++) {
+        INDArray[] masks = new INDArray[Features.PIECES];
+        Features features = Features.of(p -> {
             // the pieces are the decoder's own activations: drop out into copies
-            INDArray piece = forced.features()[p];
+            INDArray piece = forced.features().piece(p);
             masks[p] = dropout.mask(outMaskBuffers[p], outDropout, n, piece.size(1));
-            features[p] = piece;
-            if (masks[p] != null) {
-                features[p] = droppedFeatureBuffers[p].shaped(n, piece.size(1));
-                Ops.mul(piece, masks[p], features[p]);
+            if (masks[p] == null) {
+                return piece;
             }
-        }
+            INDArray dropped = droppedFeatureBuffers[p].shaped(n, piece.size(1));
+            Ops.mul(piece, masks[p], dropped);
+            return dropped;
+        });
         OutputLayer.LossSums sums = output.forward(features, forced.targets(), labelSmoothing, true);
 
         encoder.embedding().parameter().grad().assign(0);
         decoder.embedding().parameter().grad().assign(0);
-        INDArray[] dFeatures = new INDArray[features.length];
-        for (int p = 0; p < features.length; p++) {
-            dFeatures[p] = dFeatureBuffers[p].shaped(n, features[p].size(1));
-        }
+        Features dFeatures = Features.of(p -> dFeatureBuffers[p].shaped(n, features.piece(p).size(1)));
         output.backward(dFeatures, 1.0 / n);
-        for (int p = 0; p < features.length; p++) {
+        for (int p = 0; p < Features.PIECES; p++) {
             if (masks[p] != null) {
-                dFeatures[p].muli(masks[p]);
+                dFeatures.piece(p).muli(masks[p]);
             }
         }
         decoder.backward(dFeatures);
@@ -202,7 +198,8 @@ public final class Seq2SeqModel {
                     + Arrays.toString(prevState.shape()));
         }
         AttentionDecoder.StepResult result = decoder.step(enc, prevState, prevTokens);
-        return new DecoderStep(output.logProbabilities(result.features()), result.state(), result.weights());
+        return new DecoderStep(output.logProbabilities(result.features()), result.features().states(),
+                result.weights());
     }
 
     /** Encodes the batch and runs the decoder over its references; rows sorted by target length. */
@@ -226,7 +223,7 @@ public final class Seq2SeqModel {
                 throw new IllegalArgumentException("target id " + id + " is outside the vocabulary of " + dims.tgtVocab());
             }
         }
-        INDArray[] features = decoder.forward(enc, packing, inputs, masks, embDropout);
+        Features features = decoder.forward(enc, packing, inputs, masks, embDropout);
         return new TeacherForcing(packing, targets, features);
     }
 
@@ -253,8 +250,8 @@ public final class Seq2SeqModel {
      *
      * @param packing  the target positions, rows sorted by target length
      * @param targets  [N] the packed references y_i
-     * @param features the pieces s_i [N, D], c_i [N, 2H], E y_{i-1} [N, E]
+     * @param features the decoder's features of the packed positions
      */
-    private record TeacherForcing(LengthPacking packing, int[] targets, INDArray[] features) {
+    private record TeacherForcing(LengthPacking packing, int[] targets, Features features) {
     }
 }

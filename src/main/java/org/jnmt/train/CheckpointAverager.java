@@ -1,5 +1,8 @@
 package org.jnmt.train;
 
+import org.jnmt.checkpoint.Checkpoint.Metadata;
+import org.jnmt.checkpoint.Checkpoint;
+import org.jnmt.checkpoint.CheckpointFiles;
 import org.jnmt.util.NmtException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -69,13 +72,13 @@ public final class CheckpointAverager {
         if (!Files.isDirectory(runDir)) {
             throw new NmtException(runDir + ": no such directory");
         }
-        List<Path> all = CheckpointStore.list(runDir);
+        List<Path> all = CheckpointFiles.list(runDir);
         if (all.isEmpty()) {
-            throw new NmtException(runDir + ": has no " + CheckpointStore.CHECKPOINT_DIR
+            throw new NmtException(runDir + ": has no " + CheckpointFiles.CHECKPOINT_DIR
                     + "/step-*.ckpt files (is it a training run directory?)");
         }
         if (all.size() < n) {
-            throw new NmtException(runDir.resolve(CheckpointStore.CHECKPOINT_DIR) + ": holds " + all.size()
+            throw new NmtException(runDir.resolve(CheckpointFiles.CHECKPOINT_DIR) + ": holds " + all.size()
                     + " step checkpoints, fewer than the " + n + " asked for");
         }
         return all.subList(all.size() - n, all.size());
@@ -85,8 +88,8 @@ public final class CheckpointAverager {
     public static void write(Path output, Map<String, INDArray> averages, List<Path> averagedFiles) {
         List<Long> steps = new ArrayList<>();
         for (Path file : averagedFiles) {
-            steps.add(CheckpointStore.stepOf(file));
+            steps.add(CheckpointFiles.stepOf(file));
         }
-        Checkpoint.writeWeights(output, averages, null, steps);
+        Checkpoint.write(output, new Metadata(Checkpoint.KIND_WEIGHTS, null, null, steps), averages, Map.of());
     }
 }

@@ -3,8 +3,10 @@ package org.jnmt.train;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import org.jnmt.checkpoint.AtomicFileWriter;
 import org.jnmt.util.Console;
+import org.jnmt.util.IoErrors;
 import org.jnmt.util.NmtException;
 
 import java.io.BufferedWriter;
@@ -33,7 +35,8 @@ import java.util.List;
 public final class MetricsLog implements Closeable {
 
     public static final String FILE_NAME = "metrics.jsonl";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     /** The records of a metrics file, each kind in file order. */
     public record Records(List<TrainReport> train, List<ValidationReport> validations) {
@@ -61,7 +64,7 @@ public final class MetricsLog implements Closeable {
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND));
             return new MetricsLog(file, out);
         } catch (IOException e) {
-            throw new NmtException(file + ": cannot open the metrics log (" + CheckpointFormat.describe(e) + ")");
+            throw new NmtException(file + ": cannot open the metrics log (" + IoErrors.describe(e) + ")");
         }
     }
 
@@ -102,38 +105,21 @@ public final class MetricsLog implements Closeable {
     }
 
     public synchronized void append(TrainReport r) {
-        ObjectNode node = JSON.createObjectNode()
-                .put("type", "train")
-                .put("step", r.step())
-                .put("epoch", r.epoch())
-                .put("loss", r.loss())
-                .put("ppl", r.perplexity())
-                .put("lr", r.learningRate())
-                .put("tokens_per_s", r.targetTokensPerSecond())
-                .put("grad_norm", r.gradNorm())
-                .put("elapsed_s", r.elapsedSeconds());
-        writeLine(node);
+        writeLine(MetricsEntry.Train.of(r));
     }
 
     public synchronized void append(ValidationReport r) {
-        ObjectNode node = JSON.createObjectNode()
-                .put("type", "valid")
-                .put("step", r.step())
-                .put("epoch", r.epoch())
-                .put("dev_loss", r.loss())
-                .put("dev_ppl", r.perplexity())
-                .put("dev_bleu", r.bleu())
-                .put("elapsed_s", r.elapsedSeconds());
-        writeLine(node);
+        writeLine(MetricsEntry.Valid.of(r));
     }
 
-    private void writeLine(ObjectNode node) {
+    private void writeLine(MetricsEntry entry) {
         try {
-            out.write(JSON.writeValueAsString(node));
+            // Through the interface type, so that Jackson writes the "type" key.
+            out.write(JSON.writerFor(MetricsEntry.class).writeValueAsString(entry));
             out.write('\n');
             out.flush();
         } catch (IOException e) {
-            throw new NmtException(file + ": cannot write the metrics log (" + CheckpointFormat.describe(e) + ")");
+            throw new NmtException(file + ": cannot write the metrics log (" + IoErrors.describe(e) + ")");
         }
     }
 
@@ -142,7 +128,7 @@ public final class MetricsLog implements Closeable {
         try {
             out.close();
         } catch (IOException e) {
-            Console.warn(file + ": cannot close the metrics log (" + CheckpointFormat.describe(e) + ")");
+            Console.warn(file + ": cannot close the metrics log (" + IoErrors.describe(e) + ")");
         }
     }
 
@@ -159,27 +145,24 @@ public final class MetricsLog implements Closeable {
         } catch (NoSuchFileException e) {
             throw new NmtException(file + ": metrics file not found");
         } catch (IOException e) {
-            throw new NmtException(file + ": cannot read the metrics file (" + CheckpointFormat.describe(e) + ")");
+            throw new NmtException(file + ": cannot read the metrics file (" + IoErrors.describe(e) + ")");
         }
         List<TrainReport> train = new ArrayList<>();
         List<ValidationReport> validations = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         // The element after the last '\n' is empty, or an unfinished line: skip it either way.
         for (int i = 0; i < lines.length - 1; i++) {
-            JsonNode node = parseLine(file, i + 1, lines[i]);
-            switch (node.path("type").asText()) {
-                case "train" -> train.add(new TrainReport(node.get("step").asLong(), node.get("epoch").asInt(),
-                        number(node, "loss"), number(node, "lr"), number(node, "tokens_per_s"),
-                        number(node, "grad_norm"), number(node, "elapsed_s")));
-                case "valid" -> validations.add(new ValidationReport(node.get("step").asLong(), node.get("epoch").asInt(),
-                        number(node, "dev_loss"), number(node, "dev_bleu"), number(node, "elapsed_s")));
-                default -> throw NmtException.at(file, i + 1, "unknown record type '" + node.path("type").asText() + "'");
+            MetricsEntry entry = parseLine(file, i + 1, lines[i]);
+            if (entry instanceof MetricsEntry.Train t) {
+                train.add(t.report());
+            } else if (entry instanceof MetricsEntry.Valid v) {
+                validations.add(v.report());
             }
         }
         return new Records(List.copyOf(train), List.copyOf(validations));
     }
 
-    private static JsonNode parseLine(Path file, int lineNumber, String line) {
+    private static MetricsEntry parseLine(Path file, int lineNumber, String line) {
         JsonNode node;
         try {
             node = JSON.readTree(line);
@@ -189,12 +172,14 @@ public final class MetricsLog implements Closeable {
         if (node == null || !node.isObject() || !node.hasNonNull("step") || !node.hasNonNull("epoch")) {
             throw NmtException.at(file, lineNumber, "not a metrics record (it needs type, step and epoch)");
         }
-        return node;
-    }
-
-    /** A number field; NaN and the infinities arrive as strings, absent fields as NaN. */
-    private static double number(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? Double.NaN : value.asDouble(Double.NaN);
+        String type = node.path("type").asText();
+        if (!type.equals("train") && !type.equals("valid")) {
+            throw NmtException.at(file, lineNumber, "unknown record type '" + type + "'");
+        }
+        try {
+            return JSON.treeToValue(node, MetricsEntry.class);
+        } catch (JsonProcessingException e) {
+            throw NmtException.at(file, lineNumber, "not a metrics record (" + e.getOriginalMessage() + ")");
+        }
     }
 }

@@ -2,7 +2,7 @@ package org.jnmt.train;
 
 import org.jnmt.util.Console;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
@@ -20,7 +20,7 @@ public final class ProgressReporter {
     private final RunLog log;
     private final long totalSteps;
     private final double maxSeconds;
-    private final PrintStream terminal;
+    private final PrintWriter terminal;
     private final boolean interactive;
     private final boolean quiet;
     private final LongSupplier nanoClock;
@@ -35,10 +35,10 @@ public final class ProgressReporter {
      * @param maxSeconds the time limit for the ETA (training.max_minutes x 60; 0 for none)
      */
     public ProgressReporter(RunLog log, long totalSteps, double maxSeconds) {
-        this(log, totalSteps, maxSeconds, System.err, Console.interactive(), Console.quiet(), System::nanoTime);
+        this(log, totalSteps, maxSeconds, Console.writer(), Console.interactive(), Console.quiet(), System::nanoTime);
     }
 
-    ProgressReporter(RunLog log, long totalSteps, double maxSeconds, PrintStream terminal, boolean interactive,
+    ProgressReporter(RunLog log, long totalSteps, double maxSeconds, PrintWriter terminal, boolean interactive,
                      boolean quiet, LongSupplier nanoClock) {
         this.log = log;
         this.totalSteps = totalSteps;

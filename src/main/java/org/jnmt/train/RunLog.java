@@ -1,6 +1,7 @@
 package org.jnmt.train;
 
 import org.jnmt.util.Console;
+import org.jnmt.util.IoErrors;
 import org.jnmt.util.NmtException;
 
 import java.io.Closeable;
@@ -38,7 +39,7 @@ public final class RunLog implements Closeable {
             return new RunLog(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND));
         } catch (IOException e) {
-            throw new NmtException(file + ": cannot open the training log (" + CheckpointFormat.describe(e) + ")");
+            throw new NmtException(file + ": cannot open the training log (" + IoErrors.describe(e) + ")");
         }
     }
 
@@ -56,7 +57,7 @@ public final class RunLog implements Closeable {
             out.flush();
         } catch (IOException e) {
             failed = true;
-            Console.warn(file + ": cannot write the training log any more (" + CheckpointFormat.describe(e) + ")");
+            Console.warn(file + ": cannot write the training log any more (" + IoErrors.describe(e) + ")");
         }
     }
 
@@ -65,7 +66,7 @@ public final class RunLog implements Closeable {
         try {
             out.close();
         } catch (IOException e) {
-            Console.warn(file + ": cannot close the training log (" + CheckpointFormat.describe(e) + ")");
+            Console.warn(file + ": cannot close the training log (" + IoErrors.describe(e) + ")");
         }
     }
 }

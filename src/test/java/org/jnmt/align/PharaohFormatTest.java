@@ -51,9 +51,9 @@ class PharaohFormatTest {
         Path file = dir.resolve("latin1.align");
         Files.write(file, new byte[]{'0', '-', '0', '\n', (byte) 0xe9, '\n'});
         NmtException e = assertThrows(NmtException.class, () -> PharaohFormat.read(file));
-        assertEquals(file + ":2: not valid UTF-8.", e.getMessage());
+        assertEquals(file + ":2: invalid UTF-8 byte sequence", e.getMessage());
         NmtException missing = assertThrows(NmtException.class, () -> PharaohFormat.read(dir.resolve("none")));
-        assertEquals("cannot read " + dir.resolve("none") + ": no such file.", missing.getMessage());
+        assertEquals(dir.resolve("none") + ": file not found", missing.getMessage());
     }
 
     private static void assertError(Path file, String content, String expected) throws IOException {

@@ -1,5 +1,6 @@
 package org.jnmt.api;
 
+import org.jnmt.train.TrainingSummary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,7 +82,7 @@ class TranslatorConcurrencyTest {
 
     @Test
     void trainingSummaryReadsCheckpointsAndMetrics() {
-        TrainingSummary summary = TrainingSummary.of(ModelDirectory.open(modelDir));
+        TrainingSummary summary = TrainingSummary.of(modelDir, ModelDirectory.open(modelDir).config().training);
         assertTrue(summary.finished(), "two epochs were trained to the end");
         assertEquals("all " + TinyModel.EPOCHS + " epochs done", summary.finishedReason());
         assertEquals(TinyModel.EPOCHS, summary.validations());

@@ -1,8 +1,8 @@
 package org.jnmt.cli;
 
+import org.jnmt.checkpoint.Checkpoint;
 import org.jnmt.model.ParameterSet;
 import org.jnmt.train.AdamOptimizer;
-import org.jnmt.train.Checkpoint;
 import org.jnmt.train.CheckpointStore;
 import org.jnmt.train.EarlyStopping;
 import org.jnmt.train.LearningRateScheduler;

@@ -97,8 +97,11 @@ class DataCommandsTest {
         Path config = config(dir, "  train:\n    src: " + dir.resolve("train.de") + "\n    tgt: " + dir.resolve("train.en") + "\n");
         CliRun result = CliRun.of("prepare", "--config", config.toString());
         assertEquals(1, result.exitCode());
-        assertEquals("error: " + dir.resolve("train.de") + " has 3 lines but " + dir.resolve("train.en")
-                + " has 2; the two sides of a corpus must be aligned line by line\n", result.err());
+        // Progress goes where the command line's errors go, before the error that ends it.
+        assertTrue(result.err().startsWith("prepare: reading " + dir.resolve("train.de")), result.err());
+        assertTrue(result.err().endsWith("\nerror: " + dir.resolve("train.de") + " has 3 lines but "
+                + dir.resolve("train.en") + " has 2; the two sides of a corpus must be aligned line by line\n"),
+                result.err());
     }
 
     @Test
@@ -106,7 +109,7 @@ class DataCommandsTest {
         Path tsv = dir.resolve("train.tsv");
         Files.write(tsv, List.of("a b\tc d", "no tab", "e f\tg h", "\tempty source", "a e\tc g"));
         Path config = config(dir, "  train:\n    tsv: " + tsv + "\n");
-        CliRun strict = CliRun.of("prepare", "--config", config.toString());
+        CliRun strict = CliRun.of("prepare", "--quiet", "--config", config.toString());
         assertEquals(1, strict.exitCode());
         assertEquals("error: " + tsv + ":2: expected exactly one tab between source and target, found 0"
                 + " (use --skip-invalid to skip such lines)\n", strict.err());

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -33,7 +34,7 @@ class CorpusSplitTest {
         assertEquals(signature.toString(), same.toString());
         assertNotEquals(signature.toString(), different.toString());
         // Drawn across the whole (length-sorted) file, not from one end: both halves get dev pairs.
-        long devInFirstHalf = java.util.stream.IntStream.range(0, 5000).filter(i -> split.part(i) == CorpusSplit.Part.DEV).count();
+        long devInFirstHalf = IntStream.range(0, 5000).filter(i -> split.part(i) == CorpusSplit.Part.DEV).count();
         assertEquals(true, devInFirstHalf > 20 && devInFirstHalf < 80);
     }
 

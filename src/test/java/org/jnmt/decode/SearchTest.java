@@ -1,10 +1,14 @@
 package org.jnmt.decode;
 
 import org.jnmt.data.SpecialTokens;
+import org.jnmt.model.DecoderStep;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -108,14 +112,14 @@ class SearchTest {
 
             @Override
             public INDArray initialState(int[] e) {
-                return Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, e.length, 1);
+                return Nd4j.zeros(DataType.FLOAT, e.length, 1);
             }
 
             @Override
-            public Step step(int[] e, INDArray state, int[] prev) {
+            public DecoderStep step(int[] e, INDArray state, int[] prev) {
                 float[][] p = new float[prev.length][6];
                 for (int r = 0; r < prev.length; r++) {
-                    java.util.Arrays.fill(p[r], 1e-6f);
+                    Arrays.fill(p[r], 1e-6f);
                     if (prev[r] == SpecialTokens.BOS) {
                         p[r][a] = 0.6f;
                         p[r][b] = 0.4f;
@@ -128,7 +132,7 @@ class SearchTest {
                     }
                 }
                 INDArray probs = Nd4j.create(p);
-                return new Step(org.nd4j.linalg.ops.transforms.Transforms.log(probs), state,
+                return new DecoderStep(Transforms.log(probs), state,
                         Nd4j.ones(prev.length, 1));
             }
 

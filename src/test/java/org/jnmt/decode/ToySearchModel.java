@@ -1,6 +1,8 @@
 package org.jnmt.decode;
 
 import org.jnmt.data.SpecialTokens;
+import org.jnmt.model.DecoderStep;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -55,11 +57,11 @@ final class ToySearchModel implements SearchModel<ToySearchModel.Encoded> {
 
     @Override
     public INDArray initialState(Encoded e) {
-        return Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, e.src().length, 1);
+        return Nd4j.zeros(DataType.FLOAT, e.src().length, 1);
     }
 
     @Override
-    public Step step(Encoded e, INDArray state, int[] prevTokens) {
+    public DecoderStep step(Encoded e, INDArray state, int[] prevTokens) {
         int n = prevTokens.length;
         int width = e.src()[0].length;
         float[][] logProbs = new float[n][];
@@ -71,7 +73,7 @@ final class ToySearchModel implements SearchModel<ToySearchModel.Encoded> {
             logProbs[r] = table[key].clone();
             Arrays.fill(attention[r], 0, e.lengths()[r], 1f / e.lengths()[r]);
         }
-        return new Step(Nd4j.create(logProbs), state.add(1), Nd4j.create(attention));
+        return new DecoderStep(Nd4j.create(logProbs), state.add(1), Nd4j.create(attention));
     }
 
     @Override

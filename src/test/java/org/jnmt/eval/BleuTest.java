@@ -127,14 +127,14 @@ class BleuTest {
     void lowercaseAndTokenizerSettingsApply() {
         Bleu lowercase = new Bleu(BleuSettings.defaults().withLowercase(true));
         assertEquals(100.0, lowercase.corpusScore(List.of("The Cat sat on it."), List.of(List.of("the cat sat on it ."))).score(), DELTA);
-        Bleu none = new Bleu(BleuSettings.defaults().withTokenizer("none"));
+        Bleu none = new Bleu(BleuSettings.defaults().withTokenizer(TokenizerName.NONE));
         assertEquals(3, none.segmentStatistics("The cat sat.", List.of("x")).hypothesisLength());
     }
 
     @Test
     void signatureNamesTheSettings() {
         assertEquals("nrefs:2|case:lc|eff:yes|tok:intl|smooth:add-k[1.00]|version:2.6.0",
-                new Bleu(new BleuSettings("intl", true, SmoothingMethod.ADD_K, null, true)).signature(2).format(false));
+                new Bleu(new BleuSettings(TokenizerName.INTL, true, SmoothingMethod.ADD_K, null, true)).signature(2).format(false));
         assertEquals("#:1|c:mixed|e:no|tok:13a|s:floor[0.25]|v:2.6.0",
                 new Bleu(BleuSettings.defaults().withSmoothing(SmoothingMethod.FLOOR, 0.25)).signature(1).format(true));
     }

@@ -3,14 +3,13 @@ package org.jnmt.eval;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Expected strings are sacreBLEU 2.6.0's tokenizers' output on the same input. */
 class TokenizerTest {
 
-    private final Tokenizer mteval = Tokenizer.named("13a");
-    private final Tokenizer intl = Tokenizer.named("intl");
-    private final Tokenizer chars = Tokenizer.named("char");
+    private final Tokenizer mteval = TokenizerName.MTEVAL_13A.create();
+    private final Tokenizer intl = TokenizerName.INTL.create();
+    private final Tokenizer chars = TokenizerName.CHAR.create();
 
     @Test
     void thirteenASeparatesAsciiPunctuationButKeepsNumbersAndApostrophes() {
@@ -60,14 +59,13 @@ class TokenizerTest {
 
     @Test
     void noneKeepsTheSegment() {
-        assertEquals("a  b,c", Tokenizer.named("none").tokenize("a  b,c"));
+        assertEquals("a  b,c", TokenizerName.NONE.create().tokenize("a  b,c"));
     }
 
     @Test
     void namesAreSacreBleus() {
-        for (String name : Tokenizer.NAMES) {
-            assertEquals(name, Tokenizer.named(name).signature());
+        for (TokenizerName name : TokenizerName.values()) {
+            assertEquals(name.toString(), name.create().signature());
         }
-        assertThrows(IllegalArgumentException.class, () -> Tokenizer.named("zh"));
     }
 }

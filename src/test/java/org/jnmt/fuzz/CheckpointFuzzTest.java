@@ -1,9 +1,10 @@
 package org.jnmt.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.jnmt.checkpoint.Checkpoint;
 import org.jnmt.model.ParameterSet;
 import org.jnmt.train.AdamOptimizer;
-import org.jnmt.train.Checkpoint;
+import org.jnmt.train.TrainingCheckpoint;
 import org.junit.jupiter.api.Timeout;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -41,7 +42,7 @@ class CheckpointFuzzTest {
     @FuzzTest
     void loadTrainingChecksummed(byte[] body) {
         Path file = ParserContract.fileWith("step-200.ckpt", checksummed(body));
-        ParserContract.rejectsFileCleanly(file, () -> Checkpoint.loadTraining(file, params, adam));
+        ParserContract.rejectsFileCleanly(file, () -> TrainingCheckpoint.loadTraining(file, params, adam));
     }
 
     /** Header (magic, version, total length), the body, then the CRC-32C of everything before it. */

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,8 +38,8 @@ class RowOpsTest {
     @Test
     void selectRowsReadsAViewAtAnOffset() {
         INDArray whole = Nd4j.arange(30).castTo(DataType.FLOAT).reshape(5, 6);
-        INDArray lowerRows = whole.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 5),
-                org.nd4j.linalg.indexing.NDArrayIndex.all());                               // rows 2..4, offset 12
+        INDArray lowerRows = whole.get(NDArrayIndex.interval(2, 5),
+                NDArrayIndex.all());                               // rows 2..4, offset 12
         INDArray selected = RowOps.selectRows(lowerRows, new int[]{2, 0});
         assertEquals(whole.getRow(4), selected.getRow(0));
         assertEquals(whole.getRow(2), selected.getRow(1));

@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,7 +179,7 @@ class Seq2SeqGradientCheckTest {
     }
 
     private static String shape(INDArray a) {
-        return java.util.Arrays.toString(a.shape()).replace(" ", "");
+        return Arrays.toString(a.shape()).replace(" ", "");
     }
 
     private static Map<String, INDArray> gradients(Seq2SeqModel model) {

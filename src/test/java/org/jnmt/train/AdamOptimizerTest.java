@@ -6,6 +6,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -114,7 +116,7 @@ class AdamOptimizerTest {
         copy.get("b").value().assign(params.get("b").value());
         AdamOptimizer resumed = new AdamOptimizer(copy, LR, B1, B2, EPS);
         Map<String, INDArray> state = adam.stateTensors();
-        assertEquals(java.util.List.of("adam.m/w", "adam.m/b", "adam.v/w", "adam.v/b"), java.util.List.copyOf(state.keySet()));
+        assertEquals(List.of("adam.m/w", "adam.m/b", "adam.v/w", "adam.v/b"), List.copyOf(state.keySet()));
         resumed.importState(adam.steps(), state);
 
         setGrads(params, GRAD_2);
@@ -127,7 +129,7 @@ class AdamOptimizerTest {
     @Test
     void importRejectsMismatchedState() {
         AdamOptimizer adam = new AdamOptimizer(twoTensors(DataType.FLOAT), LR, B1, B2, EPS);
-        Map<String, INDArray> state = new java.util.LinkedHashMap<>(adam.stateTensors());
+        Map<String, INDArray> state = new LinkedHashMap<>(adam.stateTensors());
         state.put("adam.m/w", Nd4j.zeros(DataType.FLOAT, 3, 2));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> adam.importState(1, state));
         assertEquals("optimiser state adam.m/w has shape [3, 2], expected [2, 2]", e.getMessage());

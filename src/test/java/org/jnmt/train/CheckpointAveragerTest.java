@@ -1,5 +1,6 @@
 package org.jnmt.train;
 
+import org.jnmt.checkpoint.Checkpoint;
 import org.jnmt.model.ParameterSet;
 import org.jnmt.util.NmtException;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
 package org.jnmt.train;
 
+import org.jnmt.checkpoint.AtomicFileWriter;
+import org.jnmt.checkpoint.Checkpoint;
+import org.jnmt.checkpoint.CheckpointFiles;
 import org.jnmt.model.ParameterSet;
 import org.jnmt.util.NmtException;
 import org.junit.jupiter.api.Test;
@@ -47,7 +50,7 @@ class CheckpointStoreTest {
         assertEquals(List.of("step-1000000.ckpt", "step-1500000.ckpt"), names(store.list()));
         assertEquals(List.of("step-1000000.ckpt", "step-1500000.ckpt"), directory(store.checkpointDir()));
         assertEquals(store.stepFile(1_500_000), store.latest().orElseThrow());
-        assertEquals(1_500_000, CheckpointStore.stepOf(store.latest().orElseThrow()));
+        assertEquals(1_500_000, CheckpointFiles.stepOf(store.latest().orElseThrow()));
         assertEquals("step-000042.ckpt", store.stepFile(42).getFileName().toString());
 
         store.saveBest(params, TrainingFixtures.state(1_000_000));

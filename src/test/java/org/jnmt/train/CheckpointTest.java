@@ -1,11 +1,13 @@
 package org.jnmt.train;
 
+import org.jnmt.checkpoint.Checkpoint;
 import org.jnmt.model.ParameterSet;
 import org.jnmt.util.NmtException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -28,7 +30,7 @@ class CheckpointTest {
         ParameterSet params = TrainingFixtures.tinyModel();
         AdamOptimizer adam = TrainingFixtures.trainedTinyModel(params, 1);
         Path file = dir.resolve("step-000200.ckpt");
-        Checkpoint.saveTraining(file, params, adam, TrainingFixtures.state(200));
+        TrainingCheckpoint.saveTraining(file, params, adam, TrainingFixtures.state(200));
         return file;
     }
 
@@ -40,11 +42,11 @@ class CheckpointTest {
                 new LearningRateScheduler.State(5e-4, Double.NEGATIVE_INFINITY, 0),
                 new EarlyStopping.State(Double.NEGATIVE_INFINITY, 0, 0, null));
         Path file = dir.resolve("a.ckpt");
-        Checkpoint.saveTraining(file, params, adam, state);
+        TrainingCheckpoint.saveTraining(file, params, adam, state);
 
         ParameterSet restored = TrainingFixtures.tinyModel();
         AdamOptimizer restoredAdam = new AdamOptimizer(restored, 1e-3, 0.9, 0.999, 1e-8);
-        TrainingState restoredState = Checkpoint.loadTraining(file, restored, restoredAdam);
+        TrainingState restoredState = TrainingCheckpoint.loadTraining(file, restored, restoredAdam);
 
         assertEquals(state, restoredState);
         assertEquals(Double.NEGATIVE_INFINITY, restoredState.bestDevScore());
@@ -64,9 +66,9 @@ class CheckpointTest {
     @Test
     void doubleWeightsKeepTheirPrecision() {
         ParameterSet params = new ParameterSet(DataType.DOUBLE);
-        params.add("w", 2).value().assign(org.nd4j.linalg.factory.Nd4j.createFromArray(Math.PI, -Double.MIN_VALUE));
+        params.add("w", 2).value().assign(Nd4j.createFromArray(Math.PI, -Double.MIN_VALUE));
         Path file = dir.resolve("d.ckpt");
-        Checkpoint.saveWeights(file, params, null);
+        TrainingCheckpoint.saveWeights(file, params, null);
         ParameterSet restored = new ParameterSet(DataType.DOUBLE);
         restored.add("w", 2);
         Checkpoint.loadWeights(file, restored);
@@ -131,7 +133,7 @@ class CheckpointTest {
         other.add("decoder.bias", 3);
         other.add("scale");
         AdamOptimizer adam = new AdamOptimizer(other, 1e-3, 0.9, 0.999, 1e-8);
-        NmtException e = assertThrows(NmtException.class, () -> Checkpoint.loadTraining(file, other, adam));
+        NmtException e = assertThrows(NmtException.class, () -> TrainingCheckpoint.loadTraining(file, other, adam));
         assertEquals(file + ": parameter encoder.embedding has shape [4, 3] in the checkpoint but [5, 3] in the model"
                 + " (were the vocabularies or model sizes changed?)", e.getMessage());
         assertEquals(0.0, other.get("decoder.bias").value().sumNumber().doubleValue());
@@ -150,10 +152,10 @@ class CheckpointTest {
         ParameterSet params = TrainingFixtures.tinyModel();
         TrainingFixtures.trainedTinyModel(params, 3);
         Path best = dir.resolve("best.ckpt");
-        Checkpoint.saveWeights(best, params, TrainingFixtures.state(300));
+        TrainingCheckpoint.saveWeights(best, params, TrainingFixtures.state(300));
         ParameterSet restored = TrainingFixtures.tinyModel();
         AdamOptimizer adam = new AdamOptimizer(restored, 1e-3, 0.9, 0.999, 1e-8);
-        NmtException e = assertThrows(NmtException.class, () -> Checkpoint.loadTraining(best, restored, adam));
+        NmtException e = assertThrows(NmtException.class, () -> TrainingCheckpoint.loadTraining(best, restored, adam));
         assertTrue(e.getMessage().startsWith(best + ": holds model weights only"), e.getMessage());
         Checkpoint.loadWeights(best, restored);
         assertArrayEquals(TrainingFixtures.values(params).get(0), TrainingFixtures.values(restored).get(0));

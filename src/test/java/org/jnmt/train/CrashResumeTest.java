@@ -1,13 +1,15 @@
 package org.jnmt.train;
 
+import org.jnmt.checkpoint.Checkpoint;
+import org.jnmt.checkpoint.CheckpointFiles;
 import org.jnmt.config.ConfigLoader;
 import org.jnmt.config.NmtConfig;
+import org.jnmt.data.DataPreparer;
 import org.jnmt.data.PreparedData;
 import org.jnmt.model.Backend;
 import org.jnmt.model.ModelDimensions;
 import org.jnmt.model.ParameterSet;
 import org.jnmt.model.Seq2SeqModel;
-import org.jnmt.data.DataPreparer;
 import org.jnmt.quickstart.DateCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -119,7 +121,7 @@ class CrashResumeTest {
     }
 
     private static long latestStep(Path run) {
-        return new CheckpointStore(run, 0).latest().map(CheckpointStore::stepOf).orElse(0L);
+        return new CheckpointStore(run, 0).latest().map(CheckpointFiles::stepOf).orElse(0L);
     }
 
     /** Waits until a checkpoint is being written; false if the run ended first. */
@@ -135,7 +137,7 @@ class CrashResumeTest {
 
     private static List<Path> temporaryFiles(Path run) throws IOException {
         List<Path> found = new ArrayList<>();
-        for (Path folder : List.of(run, run.resolve(CheckpointStore.CHECKPOINT_DIR))) {
+        for (Path folder : List.of(run, run.resolve(CheckpointFiles.CHECKPOINT_DIR))) {
             if (Files.isDirectory(folder)) {
                 try (Stream<Path> files = Files.list(folder)) {
                     files.filter(p -> p.getFileName().toString().endsWith(".tmp")).forEach(found::add);
@@ -146,12 +148,12 @@ class CrashResumeTest {
     }
 
     private static void assertEveryCheckpointLoads(Path run) {
-        for (Path checkpoint : CheckpointStore.list(run)) {
-            Checkpoint.readState(checkpoint);          // throws NmtException if damaged
+        for (Path checkpoint : CheckpointFiles.list(run)) {
+            TrainingCheckpoint.readState(checkpoint);          // throws NmtException if damaged
         }
-        Path best = run.resolve(CheckpointStore.BEST_FILE);
+        Path best = run.resolve(CheckpointFiles.BEST_FILE);
         if (Files.exists(best)) {
-            Checkpoint.readState(best);
+            TrainingCheckpoint.readState(best);
         }
     }
 

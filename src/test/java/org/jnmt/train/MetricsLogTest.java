@@ -37,7 +37,10 @@ class MetricsLogTest {
         List<String> lines = Files.readAllLines(run.resolve(MetricsLog.FILE_NAME));
         assertEquals("{\"type\":\"valid\",\"step\":200,\"epoch\":1,\"dev_loss\":4.75,\"dev_ppl\":" + Math.exp(4.75)
                 + ",\"dev_bleu\":12.31,\"elapsed_s\":130.5}", lines.get(2));
+        assertEquals("{\"type\":\"train\",\"step\":100,\"epoch\":1,\"loss\":5.25,\"ppl\":" + Math.exp(5.25)
+                + ",\"lr\":0.001,\"tokens_per_s\":5123.5,\"grad_norm\":2.5,\"elapsed_s\":61.25}", lines.get(0));
         assertTrue(lines.get(1).contains("\"loss\":\"NaN\""), lines.get(1));
+        assertTrue(lines.get(1).contains("\"grad_norm\":\"Infinity\""), lines.get(1));
     }
 
     @Test
@@ -65,10 +68,25 @@ class MetricsLogTest {
     }
 
     @Test
+    void missingNumbersReadAsNaNAndUnknownKeysAreSkipped() throws IOException {
+        Path file = run.resolve(MetricsLog.FILE_NAME);
+        Files.writeString(file, "{\"type\":\"valid\",\"step\":5,\"epoch\":1,\"dev_loss\":2.5,\"chrf\":40}\n");
+        ValidationReport read = MetricsLog.read(file).validations().get(0);
+        assertEquals(2.5, read.loss());
+        assertTrue(Double.isNaN(read.bleu()) && Double.isNaN(read.elapsedSeconds()), read.toString());
+    }
+
+    @Test
     void badLineIsReportedWithItsLineNumber() throws IOException {
         Path file = run.resolve("metrics.jsonl");
         Files.writeString(file, "{\"type\":\"train\",\"step\":1,\"epoch\":1,\"loss\":3.0}\n[1, 2]\n");
         NmtException e = assertThrows(NmtException.class, () -> MetricsLog.read(file));
         assertEquals(file + ":2: not a metrics record (it needs type, step and epoch)", e.getMessage());
+        Files.writeString(file, "{\"type\":\"test\",\"step\":1,\"epoch\":1}\n");
+        assertEquals(file + ":1: unknown record type 'test'",
+                assertThrows(NmtException.class, () -> MetricsLog.read(file)).getMessage());
+        Files.writeString(file, "{\"type\":\"train\",\"step\":1,\"epoch\":1,\"loss\":[3]}\n");
+        assertTrue(assertThrows(NmtException.class, () -> MetricsLog.read(file)).getMessage()
+                .startsWith(file + ":1: not a metrics record ("));
     }
 }

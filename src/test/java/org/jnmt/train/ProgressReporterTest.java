@@ -5,12 +5,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +26,7 @@ class ProgressReporterTest {
     private final AtomicLong nanos = new AtomicLong();
 
     private ProgressReporter reporter(RunLog log, boolean interactive, boolean quiet) {
-        return new ProgressReporter(log, 1000, 0, new PrintStream(terminal, true, StandardCharsets.UTF_8),
+        return new ProgressReporter(log, 1000, 0, new PrintWriter(new OutputStreamWriter(terminal, StandardCharsets.UTF_8), true),
                 interactive, quiet, nanos::get);
     }
 
@@ -79,7 +81,7 @@ class ProgressReporterTest {
     }
 
     private static int count(String text, String part) {
-        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+        return text.split(Pattern.quote(part), -1).length - 1;
     }
 
     @Test
@@ -97,7 +99,7 @@ class ProgressReporterTest {
 
     @Test
     void etaUsesTheTimeLimitWhenItComesFirst() {
-        ProgressReporter progress = new ProgressReporter(null, 0, 600, new PrintStream(terminal), false, false, nanos::get);
+        ProgressReporter progress = new ProgressReporter(null, 0, 600, new PrintWriter(terminal, true), false, false, nanos::get);
         assertTrue(progress.describe(at(10, 100)).endsWith("0:01:40  eta 0:08:20"), progress.describe(at(10, 100)));
         assertEquals("1:01:01", ProgressReporter.duration(3661));
     }

@@ -1,6 +1,7 @@
 package org.jnmt.train;
 
 import org.jnmt.api.ModelDirectory;
+import org.jnmt.checkpoint.CheckpointFiles;
 import org.jnmt.config.NmtConfig;
 import org.jnmt.data.DataPreparer;
 import org.jnmt.data.PreparedData;
@@ -85,7 +86,7 @@ class TrainerResumeTest {
             assertArrayEquals(a.get(name).value().data().asFloat(), b.get(name).value().data().asFloat(),
                     "parameter " + name + " differs after resuming");
         }
-        assertTrue(Files.exists(broken.resolve(CheckpointStore.BEST_FILE)));
+        assertTrue(Files.exists(broken.resolve(CheckpointFiles.BEST_FILE)));
 
         Trainer.Outcome again = new Trainer(config, data, broken, newModel(broken, config)).run(true);
         assertEquals(StopReason.ALREADY_FINISHED, again.reason());

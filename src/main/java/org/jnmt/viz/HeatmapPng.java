@@ -1,4 +1,6 @@
-package org.jnmt.align;
+package org.jnmt.viz;
+
+import org.jnmt.align.AttentionMatrix;
 
 
 import java.awt.BasicStroke;

@@ -1,5 +1,6 @@
-package org.jnmt.train;
+package org.jnmt.checkpoint;
 
+import org.jnmt.util.IoErrors;
 import org.jnmt.util.NmtException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,9 +15,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -99,7 +97,7 @@ final class CheckpointFormat {
                 new DataOutputStream(raw).writeInt((int) crc.getValue());
             });
         } catch (IOException e) {
-            throw new NmtException(file + ": cannot write checkpoint (" + describe(e) + "); any previous " + file.getFileName()
+            throw new NmtException(file + ": cannot write checkpoint (" + IoErrors.describe(e) + "); any previous " + file.getFileName()
                     + " is unchanged");
         }
     }
@@ -165,7 +163,7 @@ final class CheckpointFormat {
         } catch (EOFException e) {
             throw corrupt(file, "it ends early");
         } catch (IOException e) {
-            throw new NmtException(file + ": cannot read checkpoint (" + describe(e) + ")");
+            throw new NmtException(file + ": cannot read checkpoint (" + IoErrors.describe(e) + ")");
         }
     }
 
@@ -304,22 +302,5 @@ final class CheckpointFormat {
     private static NmtException corrupt(Path file, String reason) {
         return new NmtException(file + ": checkpoint is corrupt (" + reason
                 + "); it was damaged after it was written - use an earlier checkpoint");
-    }
-
-    /** The operating system's reason for an I/O failure, without Java's exception class names. */
-    static String describe(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "a file of that name is in the way";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

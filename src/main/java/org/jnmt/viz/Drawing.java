@@ -1,4 +1,4 @@
-package org.jnmt.align;
+package org.jnmt.viz;
 
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
@@ -36,7 +36,6 @@ final class Drawing {
         return font.getLineMetrics("Ág", MEASURE);
     }
 
-    /** Shortens a label to at most {@code maxChars} characters, ending it with "…" when cut. */
     /**
      * A token as a reader should see it: without the pre-tokeniser's join marks (U+FFED, which
      * says that the token was glued to its neighbour, and which most fonts cannot draw).
@@ -46,6 +45,7 @@ final class Drawing {
         return label.isEmpty() ? token : label;
     }
 
+    /** Shortens a label to at most {@code maxChars} characters, ending it with "…" when cut. */
     static String shorten(String label, int maxChars) {
         if (label.codePointCount(0, label.length()) <= maxChars) {
             return label;

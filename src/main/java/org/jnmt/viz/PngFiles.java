@@ -1,4 +1,4 @@
-package org.jnmt.align;
+package org.jnmt.viz;
 
 import org.jnmt.util.NmtException;
 

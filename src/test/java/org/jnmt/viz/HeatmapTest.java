@@ -1,5 +1,6 @@
-package org.jnmt.align;
+package org.jnmt.viz;
 
+import org.jnmt.align.AttentionMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;

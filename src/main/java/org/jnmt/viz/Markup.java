@@ -1,4 +1,4 @@
-package org.jnmt.align;
+package org.jnmt.viz;
 
 /** Escaping for text placed in XML (SVG) and HTML. */
 final class Markup {

@@ -1,5 +1,6 @@
-package org.jnmt.align;
+package org.jnmt.viz;
 
+import org.jnmt.align.AttentionMatrix;
 import org.jnmt.util.NmtException;
 
 import java.io.IOException;

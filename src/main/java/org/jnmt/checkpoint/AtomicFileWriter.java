@@ -1,4 +1,4 @@
-package org.jnmt.train;
+package org.jnmt.checkpoint;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -16,21 +16,21 @@ import java.nio.file.StandardOpenOption;
  * systems); then the directory is forced so that the rename itself survives a power cut. A failure
  * at any point removes the temporary file and leaves the previous target untouched.
  */
-final class AtomicFileWriter {
+public final class AtomicFileWriter {
 
     /** Writes the content; may throw to abandon the file. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
     /** The suffix of temporary files, so that a directory listing can ignore (and prune) leftovers. */
-    static final String TEMP_SUFFIX = ".tmp";
+    public static final String TEMP_SUFFIX = ".tmp";
 
     private AtomicFileWriter() {
     }
 
-    static void write(Path target, Content content) throws IOException {
+    public static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", TEMP_SUFFIX);
         try {

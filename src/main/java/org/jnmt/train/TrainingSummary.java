@@ -1,11 +1,7 @@
-package org.jnmt.api;
+package org.jnmt.train;
 
-import org.jnmt.train.Checkpoint;
-import org.jnmt.train.CheckpointStore;
-import org.jnmt.train.MetricsLog;
-import org.jnmt.train.TrainReport;
-import org.jnmt.train.TrainingState;
-import org.jnmt.train.ValidationReport;
+import org.jnmt.checkpoint.CheckpointFiles;
+import org.jnmt.config.TrainingConfig;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,14 +28,13 @@ public record TrainingSummary(long lastStep, Path latestCheckpoint, int validati
     }
 
     /** Reads the summary of a model directory; a damaged metrics file or checkpoint is an NmtException. */
-    public static TrainingSummary of(ModelDirectory model) {
-        Path dir = model.dir();
-        Optional<Path> latest = new CheckpointStore(dir, 0).latest();
-        long lastStep = latest.map(CheckpointStore::stepOf).orElse(0L);
+    public static TrainingSummary of(Path dir, TrainingConfig training) {
+        Optional<Path> latest = CheckpointFiles.latest(dir);
+        long lastStep = latest.map(CheckpointFiles::stepOf).orElse(0L);
         String finishedReason = null;
         if (latest.isPresent()) {
-            TrainingState state = Checkpoint.readState(latest.get());
-            finishedReason = state == null ? null : state.finishedReason(model.config().training);
+            TrainingState state = TrainingCheckpoint.readState(latest.get());
+            finishedReason = state == null ? null : state.finishedReason(training);
         }
         Path metricsFile = dir.resolve(MetricsLog.FILE_NAME);
         List<TrainReport> train = List.of();

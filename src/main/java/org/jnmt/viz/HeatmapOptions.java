@@ -1,4 +1,6 @@
-package org.jnmt.align;
+package org.jnmt.viz;
+
+import org.jnmt.align.AttentionMatrix;
 
 /**
  * How a heatmap is drawn.
