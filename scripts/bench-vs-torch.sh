@@ -26,7 +26,7 @@ if ! "$python" -c 'import torch' 2>/dev/null; then
   echo "  apt-get install -y python3-torch libopenblas0-pthread" >&2
   exit 1
 fi
-if ! ldconfig -p | grep -q libopenblas; then
+if ! ldconfig -p | grep libopenblas >/dev/null; then   # not grep -q: with pipefail, its early exit fails ldconfig
   echo "bench-vs-torch: warning: no OpenBLAS found; Debian's PyTorch then uses the slow reference BLAS (apt-get install -y libopenblas0-pthread)" >&2
 fi
 
