@@ -69,6 +69,9 @@ public class TrainCommand implements Callable<Integer> {
     Long seed;
     @Option(names = "--batch-size", paramLabel = "N", description = "training.batch_size")
     Integer batchSize;
+    @Option(names = "--accum-steps", paramLabel = "A",
+            description = "training.accum_steps: average the gradients of A batches into one update.")
+    Integer accumSteps;
     @Option(names = "--emb", paramLabel = "N", description = "model.emb")
     Integer emb;
     @Option(names = "--enc-hidden", paramLabel = "N", description = "model.enc_hidden")
@@ -149,6 +152,7 @@ public class TrainCommand implements Callable<Integer> {
         add(list, "training.max_minutes", maxMinutes);
         add(list, "training.seed", seed);
         add(list, "training.batch_size", batchSize);
+        add(list, "training.accum_steps", accumSteps);
         add(list, "model.emb", emb);
         add(list, "model.enc_hidden", encHidden);
         add(list, "model.dec_hidden", decHidden);

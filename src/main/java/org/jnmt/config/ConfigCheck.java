@@ -105,6 +105,7 @@ public final class ConfigCheck {
         atLeast("training.max_minutes", t.maxMinutes, 0);
         atLeast("training.max_steps", t.maxSteps, 0);
         atLeast("training.batch_size", t.batchSize, 1);
+        atLeast("training.accum_steps", t.accumSteps, 1);
         above("training.learning_rate", t.learningRate, 0);
         fraction("training.adam_beta1", t.adamBeta1);
         fraction("training.adam_beta2", t.adamBeta2);

@@ -12,6 +12,8 @@ public class TrainingConfig {
 
     /** Batch size, in sentences or in target tokens (see batchType). */
     public int batchSize = 64;
+    /** Batches whose gradients are averaged into one update (gradient accumulation; 1: none). */
+    public int accumSteps = 1;
     public BatchType batchType = BatchType.SENTENCES;
 
     public double learningRate = 1e-3;

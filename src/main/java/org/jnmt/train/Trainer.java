@@ -106,6 +106,9 @@ public final class Trainer {
                 t.validationSentences, config.testing.maxOutputRatio);
         NonFiniteGuard guard = new NonFiniteGuard(t.onNonFinite);
         ReportWindow window = new ReportWindow();
+        GradientAccumulator accumulated = t.accumSteps > 1 ? new GradientAccumulator(model.parameters()) : null;
+        Update update = new Update();
+        int pending = 0;   // batches of the current update trained so far
         sessionStart = System.nanoTime();
         lastValidationSeconds = elapsedSeconds();
         StopReason reason = null;
@@ -113,22 +116,39 @@ public final class Trainer {
             while (reason == null && epoch <= t.epochs) {
                 Iterator<Batch> batches = batcher.epoch(epoch, Math.toIntExact(batchesInEpoch));
                 while (reason == null && batches.hasNext()) {
-                    reason = limitReached(stopRequest);
-                    if (reason != null) {
-                        break;
+                    if (pending == 0) {
+                        // Limits are checked between updates only, so that a checkpoint never holds
+                        // a batch counted as trained whose gradient was not applied.
+                        reason = limitReached(stopRequest);
+                        if (reason != null) {
+                            break;
+                        }
                     }
                     Batch batch = batches.next();
-                    LossResult loss = model.forwardBackward(batch, dropoutSeed(step), t.labelSmoothing);
-                    double norm = GradientClipping.clipByGlobalNorm(model.parameters(), t.clipNorm);
+                    LossResult loss = model.forwardBackward(batch, dropoutSeed(step, pending),
+                            t.labelSmoothing);
                     batchesInEpoch++;
-                    if (!guard.accept(step + 1, loss.meanLoss(), norm)) {
+                    pending++;
+                    update.add(loss, batch.targetTokens());
+                    if (accumulated != null) {
+                        accumulated.add();
+                        if (pending < t.accumSteps && batches.hasNext()) {
+                            continue;      // an update never spans two epochs
+                        }
+                        accumulated.finish();
+                    }
+                    pending = 0;
+                    double norm = GradientClipping.clipByGlobalNorm(model.parameters(), t.clipNorm);
+                    Update done = update;
+                    update = new Update();
+                    if (!guard.accept(step + 1, done.meanLoss, norm)) {
                         progress.warn("skipped batch " + batchesInEpoch + " of epoch " + epoch
                                 + ": non-finite loss or gradient");
                         continue;
                     }
                     adam.step();
                     step++;
-                    window.add(loss, norm, batch.targetTokens());
+                    window.add(done, norm);
                     TrainReport report = window.report(step, epoch, adam.learningRate(), elapsedSeconds());
                     if (step % REPORT_EVERY == 0) {
                         progress.report(report);
@@ -254,15 +274,31 @@ public final class Trainer {
         return priorSeconds + (sessionStart == 0 ? 0 : (System.nanoTime() - sessionStart) / 1e9);
     }
 
-    /** The dropout masks of a step depend only on the seed and the step. */
-    private long dropoutSeed(long atStep) {
-        return t.seed * 0x9E3779B97F4A7C15L + atStep;
+    /**
+     * The dropout masks of a batch depend only on the seed, the step and the batch's place among
+     * those accumulated into the step (always 0 without accumulation).
+     */
+    private long dropoutSeed(long atStep, int batchOfStep) {
+        return t.seed * 0x9E3779B97F4A7C15L + atStep * t.accumSteps + batchOfStep;
     }
 
     private String bestText() {
         double best = earlyStopping.bestScore();
         return Double.isInfinite(best) ? "(no validation)" : String.format(Locale.ROOT, "%.2f at step %d", best,
                 earlyStopping.bestStep());
+    }
+
+    /** The losses of the batches of one update (several with gradient accumulation). */
+    private static final class Update {
+        private double lossSum;
+        private double meanLoss;
+        private long tokens;
+
+        void add(LossResult result, long targetTokens) {
+            lossSum += result.loss();
+            meanLoss += result.meanLoss();
+            tokens += targetTokens;
+        }
     }
 
     /** Loss, norm and throughput averaged over the steps since the last report. */
@@ -273,10 +309,10 @@ public final class Trainer {
         private int steps;
         private long start = System.nanoTime();
 
-        void add(LossResult result, double gradNorm, long targetTokens) {
-            loss += result.loss();
+        void add(Update update, double gradNorm) {
+            loss += update.lossSum;
+            tokens += update.tokens;
             norm += gradNorm;
-            tokens += targetTokens;
             steps++;
         }
 

@@ -65,6 +65,7 @@ class ConfigCheckTest {
             bad("training.max_minutes", "-1", "is -1 (allowed: 0 or more)"),
             bad("training.max_steps", "-1", "is -1 (allowed: 0 or more)"),
             bad("training.batch_size", "0", "is 0 (allowed: 1 or more)"),
+            bad("training.accum_steps", "0", "is 0 (allowed: 1 or more)"),
             bad("training.batch_type", "words", "'words' is not allowed (allowed: sentences, tokens)"),
             bad("training.learning_rate", "0", "is 0 (allowed: above 0)"),
             bad("training.adam_beta1", "1", "is 1 (allowed: 0 or more, below 1)"),
