@@ -33,6 +33,7 @@ import java.nio.charset.StandardCharsets;
                 TranslateCommand.class,
                 AttentionCommand.class,
                 AlignCommand.class,
+                ServeCommand.class,
                 EvaluateCommand.class,
                 InfoCommand.class,
                 PlotCommand.class,
