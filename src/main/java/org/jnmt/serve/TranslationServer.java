@@ -31,6 +31,8 @@ public final class TranslationServer implements AutoCloseable {
 
     private static final String JSON_TYPE = "application/json; charset=utf-8";
     private static final String PAGE = "explorer.html";
+    private static final String SCRIPT = "explorer.js";
+    private static final String STYLE = "explorer.css";
     /** Seconds a refused client is told to wait. */
     private static final String RETRY_AFTER = "1";
 
@@ -43,6 +45,8 @@ public final class TranslationServer implements AutoCloseable {
     private final OpenNmtApi openNmt;
     private final ExplorerApi explorer;
     private final byte[] page;
+    private final byte[] script;
+    private final byte[] style;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicReference<RuntimeException> loadFailure = new AtomicReference<>();
     private volatile boolean draining;
@@ -68,6 +72,8 @@ public final class TranslationServer implements AutoCloseable {
         this.openNmt = new OpenNmtApi(catalog, limits, json);
         this.explorer = new ExplorerApi(catalog, limits, json);
         this.page = resource(PAGE);
+        this.script = resource(SCRIPT);
+        this.style = resource(STYLE);
     }
 
     /** Starts listening on {@code host:port} (port 0: any free port), then loads the models in the background. */
@@ -78,6 +84,8 @@ public final class TranslationServer implements AutoCloseable {
             config.jetty.host = host;
             config.jetty.port = port;
             config.routes.get("/", ctx -> send(ctx, 200, "text/html; charset=utf-8", page));
+            config.routes.get("/" + SCRIPT, ctx -> send(ctx, 200, "text/javascript; charset=utf-8", script));
+            config.routes.get("/" + STYLE, ctx -> send(ctx, 200, "text/css; charset=utf-8", style));
             config.routes.get("/health", this::health);
             config.routes.get("/models", ctx -> sendJson(ctx, 200, models()));
             config.routes.get("/metrics", ctx -> send(ctx, 200, "text/plain; version=0.0.4; charset=utf-8",
