@@ -109,6 +109,7 @@ public class ServeCommand implements Callable<Integer> {
         }
         Backend.start(GlobalOptions.threads());
         TranslationServer server = new TranslationServer(models, limits, workers).start(host, port);
+        server.startLoading();
         Console.info("listening on http://" + host + ":" + server.port() + "/ (loading " + models.size() + " model"
                 + (models.size() == 1 ? "" : "s") + ")");
         Thread stopper = new Thread(() -> server.stop(GRACE_MILLIS), "nmt-serve-stop");

@@ -76,7 +76,10 @@ public final class TranslationServer implements AutoCloseable {
         this.style = resource(STYLE);
     }
 
-    /** Starts listening on {@code host:port} (port 0: any free port), then loads the models in the background. */
+    /**
+     * Starts listening on {@code host:port} (port 0: any free port); the translation endpoints
+     * answer 503 until {@link #startLoading()} has loaded the models.
+     */
     public TranslationServer start(String host, int port) {
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -97,6 +100,11 @@ public final class TranslationServer implements AutoCloseable {
             config.routes.error(404, ctx -> error(ctx, 404, "No such endpoint: " + ctx.method() + " " + ctx.path() + "."));
             config.routes.error(405, ctx -> error(ctx, 405, "Method " + ctx.method() + " is not allowed on " + ctx.path() + "."));
         }).start();
+        return this;
+    }
+
+    /** Loads the models in the background; {@code /health} answers 200 once they are all loaded. */
+    public TranslationServer startLoading() {
         Thread loader = new Thread(this::loadModels, "nmt-serve-loader");
         loader.setDaemon(true);
         loader.start();

@@ -49,7 +49,7 @@ class ServeBatchingTest {
             }
         }
         try (TranslationServer server = new TranslationServer(List.of(new ModelSpec("dates", modelDir)),
-                ServerLimits.DEFAULT.withBatchWindowMillis(20), 1).start("127.0.0.1", 0)) {
+                ServerLimits.DEFAULT.withBatchWindowMillis(20), 1).start("127.0.0.1", 0).startLoading()) {
             Http http = new Http(server.port());
             http.awaitHealthy();
             List<Callable<Http.Response>> clients = new ArrayList<>();
@@ -82,7 +82,7 @@ class ServeBatchingTest {
     @Test
     void sixtyFourConcurrentClientsAreAllAnswered() throws Exception {
         try (TranslationServer server = new TranslationServer(List.of(new ModelSpec("dates", modelDir)),
-                ServerLimits.DEFAULT, 1).start("127.0.0.1", 0)) {
+                ServerLimits.DEFAULT, 1).start("127.0.0.1", 0).startLoading()) {
             Http http = new Http(server.port());
             http.awaitHealthy();
             List<Callable<Http.Response>> clients = new ArrayList<>();
@@ -106,7 +106,7 @@ class ServeBatchingTest {
     @Test
     void beyondTheQueueBoundTheServerAnswers503WithRetryAfter() throws Exception {
         try (TranslationServer server = new TranslationServer(List.of(new ModelSpec("dates", modelDir)),
-                ServerLimits.DEFAULT.withMaxPending(2).withBatching(false), 1).start("127.0.0.1", 0)) {
+                ServerLimits.DEFAULT.withMaxPending(2).withBatching(false), 1).start("127.0.0.1", 0).startLoading()) {
             Http http = new Http(server.port());
             http.awaitHealthy();
             List<Callable<Http.Response>> clients = new ArrayList<>();

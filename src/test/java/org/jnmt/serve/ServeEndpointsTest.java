@@ -38,7 +38,7 @@ class ServeEndpointsTest {
         sentences = Files.readAllLines(TinyModel.testSources(dir)).subList(0, 6);
         server = new TranslationServer(List.of(new ModelSpec("dates", modelDir)),
                 ServerLimits.DEFAULT.withMaxBodyBytes(4096).withMaxSentences(8).withMaxSentenceChars(200), 1)
-                .start("127.0.0.1", 0);
+                .start("127.0.0.1", 0).startLoading();
         http = new Http(server.port());
         http.awaitHealthy();
     }
@@ -114,6 +114,24 @@ class ServeEndpointsTest {
         assertTrue(forced.get(0).asText().startsWith(prefix), forced.get(0).asText());
         assertEquals(http.post("/translate", Map.of("q", sentences.get(1))).json().get("translatedText").asText(),
                 forced.get(1).asText(), "an empty prefix is no constraint");
+    }
+
+    @Test
+    void healthIs503AndTranslationIsRefusedUntilTheModelsAreLoaded() throws Exception {
+        try (TranslationServer loading = new TranslationServer(List.of(new ModelSpec("dates", modelDir)),
+                ServerLimits.DEFAULT, 1).start("127.0.0.1", 0)) {
+            Http client = new Http(loading.port());
+            Http.Response health = client.get("/health");
+            assertEquals(503, health.status());
+            assertEquals("loading", health.json().get("status").asText());
+            Http.Response refused = client.post("/translate", Map.of("q", "one"));
+            assertEquals(503, refused.status());
+            assertEquals("1", refused.retryAfter());
+            assertFalse(client.get("/models").json().get(0).get("loaded").asBoolean());
+            loading.startLoading();
+            client.awaitHealthy();
+            assertEquals(200, client.post("/translate", Map.of("q", "one")).status());
+        }
     }
 
     @Test

@@ -34,7 +34,7 @@ class ServeShutdownTest {
         Path modelDir = TinyModel.train(dir);
         List<String> sentences = Files.readAllLines(TinyModel.testSources(dir)).subList(0, 30);
         List<String> many = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 3; i++) {
             many.addAll(sentences);
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -50,7 +50,7 @@ class ServeShutdownTest {
             Http http = new Http(port.get(2, TimeUnit.MINUTES));
             http.awaitHealthy();
             CompletableFuture<Http.Response> inFlight = CompletableFuture.supplyAsync(
-                    () -> http.post("/translate", Map.of("q", many, "beam", 12)));
+                    () -> http.post("/translate", Map.of("q", many, "beam", 8)));
             long deadline = System.currentTimeMillis() + 30_000;
             while (!http.get("/metrics").body().contains("jnmt_pending_requests 1")) {
                 assertTrue(System.currentTimeMillis() < deadline, "the request never became pending");
