@@ -34,6 +34,7 @@ import java.nio.charset.StandardCharsets;
                 AttentionCommand.class,
                 AlignCommand.class,
                 ServeCommand.class,
+                ServeBenchCommand.class,
                 EvaluateCommand.class,
                 InfoCommand.class,
                 PlotCommand.class,

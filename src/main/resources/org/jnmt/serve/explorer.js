@@ -80,13 +80,14 @@ function linkView(l, onPick) {
     svg.replaceChildren();
     lines.length = 0;
     const origin = box.getBoundingClientRect();
-    svg.setAttribute('width', origin.width);
-    svg.setAttribute('height', origin.height);
+    const left = origin.left - box.scrollLeft;
+    svg.setAttribute('width', box.scrollWidth);
+    svg.setAttribute('height', box.scrollHeight);
     for (const [s, t] of l.links) {
       if (s < 0 || !srcWords[s] || !tgtWords[t]) continue;
       const a = srcWords[s].getBoundingClientRect(), b = tgtWords[t].getBoundingClientRect();
-      const line = svgEl('line', {x1: a.left + a.width / 2 - origin.left, y1: a.bottom - origin.top,
-        x2: b.left + b.width / 2 - origin.left, y2: b.top - origin.top, 'data-s': s, 'data-t': t});
+      const line = svgEl('line', {x1: a.left + a.width / 2 - left, y1: a.bottom - origin.top,
+        x2: b.left + b.width / 2 - left, y2: b.top - origin.top, 'data-s': s, 'data-t': t});
       lines.push(line);
       svg.append(line);
     }
@@ -139,7 +140,7 @@ function renderPanel(panel, card, data, index, title) {
   });
   panel.replaceChildren(el('h3', {}, title), el('div', {class: 'translation'}, t.text || '(empty)'),
     el('div', {class: 'score'}, `score ${t.score.toFixed(4)} · log p ${t.log_prob.toFixed(4)}` + (t.truncated ? ' · cut at the length limit' : '')),
-    links.box, alternatives, table);
+    links.box, alternatives, el('div', {class: 'heatmap-box'}, table));
   requestAnimationFrame(links.draw);
 }
 

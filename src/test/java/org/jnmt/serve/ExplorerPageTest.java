@@ -34,7 +34,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The attention explorer in a real browser: Debian's headless Chromium driven through
  * chromedriver (Selenium's own driver download cannot work offline). Skipped when
  * /usr/bin/chromium or /usr/bin/chromedriver is missing; {@code .ci/run} installs them. Leaves a
- * screenshot in target/explorer.png.
+ * screenshot in target/explorer.png. With {@code -Djnmt.explorer.model=DIR} (and optionally
+ * {@code -Djnmt.explorer.sentence=TEXT}) it runs on a trained model instead of the tiny one, for
+ * the README's screenshot.
  */
 class ExplorerPageTest {
 
@@ -53,8 +55,10 @@ class ExplorerPageTest {
     static void startServerAndBrowser() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "the browser test needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
-        Path modelDir = TinyModel.train(dir);
-        sentence = Files.readAllLines(TinyModel.testSources(dir)).get(3);
+        String given = System.getProperty("jnmt.explorer.model");
+        Path modelDir = given == null ? TinyModel.train(dir) : Path.of(given);
+        sentence = given == null ? Files.readAllLines(TinyModel.testSources(dir)).get(3)
+                : System.getProperty("jnmt.explorer.sentence", "Ein Mann fährt mit dem Fahrrad durch die Stadt.");
         server = new TranslationServer(List.of(new ModelSpec("dates", modelDir)), ServerLimits.DEFAULT, 1)
                 .start("127.0.0.1", 0).startLoading();
         http = new Http(server.port());
@@ -83,7 +87,8 @@ class ExplorerPageTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         browser.get("http://127.0.0.1:" + server.port() + "/");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#model option")));
-        assertEquals("5", browser.findElement(By.id("beam")).getAttribute("value"), "the model's default beam");
+        assertEquals(http.get("/models").json().get(0).get("defaults").get("beam").asText(),
+                browser.findElement(By.id("beam")).getAttribute("value"), "the model's default beam");
         browser.findElement(By.id("sentences")).sendKeys(sentence);
         browser.findElement(By.id("translate")).click();
         WebElement main = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".panel.main .translation")));
@@ -140,6 +145,7 @@ class ExplorerPageTest {
         assertFalse(browser.findElements(By.cssSelector(".panel.main table.heatmap td.cell")).isEmpty(),
                 "the old attention stays beside the new");
 
+        ((ChromeDriver) browser).executeScript("window.scrollTo(0, 0)");
         File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
         Files.createDirectories(SCREENSHOT.getParent());
         Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);

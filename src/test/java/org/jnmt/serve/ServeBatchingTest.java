@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Concurrent clients: dynamic batching, results independent of batch-mates, the queue's bound. */
@@ -129,6 +130,22 @@ class ServeBatchingTest {
             assertTrue(ok >= 2 && refused >= 1, ok + " answered, " + refused + " refused");
             assertEquals(200, http.post("/translate", Map.of("q", "one")).status(), "the server recovers");
         }
+    }
+
+    @Test
+    void theLoadGeneratorChecksEveryAnswerAndKeepsToItsBudget() throws Exception {
+        try (TranslationServer server = new TranslationServer(List.of(new ModelSpec("dates", modelDir)),
+                ServerLimits.DEFAULT, 1).start("127.0.0.1", 0).startLoading()) {
+            new Http(server.port()).awaitHealthy();
+            LoadGenerator generator = new LoadGenerator("127.0.0.1", server.port(), sentences, 2);
+            LoadGenerator.Result result = generator.run(4, 30, 24);
+            assertEquals(24, result.requests(), "the request budget ends the run before the clock");
+            assertEquals(48, result.sentences());
+            assertEquals(0, result.failures());
+            assertTrue(result.percentile(0.5) <= result.percentile(0.99));
+        }
+        assertThrows(IllegalArgumentException.class, () -> new LoadGenerator("192.0.2.1", 80, sentences, 1),
+                "loopback only");
     }
 
     /** Runs every client at once (each request bounded by the client's timeout); responses in order. */
