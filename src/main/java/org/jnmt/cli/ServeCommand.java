@@ -32,7 +32,7 @@ public class ServeCommand implements Callable<Integer> {
     private static final long GRACE_MILLIS = 60_000;
 
     /** The models in command-line order (their OpenNMT-py ids). */
-    private final List<ModelSpec> models = new ArrayList<>();
+    final List<ModelSpec> models = new ArrayList<>();
 
     @Option(names = "--host", paramLabel = "HOST", description = "The address to listen on (default: ${DEFAULT-VALUE}).")
     String host = "127.0.0.1";
@@ -65,22 +65,24 @@ public class ServeCommand implements Callable<Integer> {
             description = "The longest sentence, in characters (default: ${DEFAULT-VALUE}).")
     int maxSentenceChars = ServerLimits.DEFAULT.maxSentenceChars();
 
-    @Option(names = "-m", paramLabel = "DIR", order = -2,
-            description = "A model directory to serve, named after the directory; repeatable.")
-    void addModel(Path dir) {
-        Path name = dir.toAbsolutePath().normalize().getFileName();
-        add(new ModelSpec(name == null ? dir.toString() : name.toString(), dir));
-    }
-
-    @Option(names = "--model", paramLabel = "NAME=DIR", order = -1,
-            description = "A model directory to serve under NAME; repeatable. Models are numbered 0, 1, ... "
-                    + "(OpenNMT-py's id) in the order of -m and --model on the command line.")
-    void addNamedModel(String spec) {
-        int eq = spec.indexOf('=');
-        if (eq <= 0 || eq == spec.length() - 1) {
-            throw new UsageException("--model takes NAME=DIR, not '" + spec + "'.");
+    @Option(names = {"-m", "--model"}, paramLabel = "DIR|NAME=DIR", order = -1,
+            description = {"A model directory to serve, repeatable: DIR is named after the directory, NAME=DIR (NAME "
+                    + "without '/') is named NAME. Models are numbered 0, 1, ... (OpenNMT-py's id) in the order given."})
+    void addModel(List<String> specs) {
+        models.clear();
+        for (String spec : specs) {
+            int eq = spec.indexOf('=');
+            if (eq > 0 && spec.substring(0, eq).indexOf('/') < 0) {
+                if (eq == spec.length() - 1) {
+                    throw new UsageException("--model " + spec + " names no directory.");
+                }
+                add(new ModelSpec(spec.substring(0, eq), Path.of(spec.substring(eq + 1))));
+            } else {
+                Path dir = Path.of(spec);
+                Path name = dir.toAbsolutePath().normalize().getFileName();
+                add(new ModelSpec(name == null ? spec : name.toString(), dir));
+            }
         }
-        add(new ModelSpec(spec.substring(0, eq), Path.of(spec.substring(eq + 1))));
     }
 
     private void add(ModelSpec model) {
