@@ -29,7 +29,8 @@ serve_and_load() {
     sleep 0.2
   done
   echo "== nmt serve, $label (port $port)"
-  "$nmt" serve-bench --port "$port" -i "$sentences" --clients "$clients" --seconds "$seconds"
+  "$nmt" serve-bench --port "$port" -i "$sentences" --clients "$clients" --seconds "$seconds" ||
+    echo "serve-bench: some requests were not answered (see above)"
   echo "server resident memory: $(rss_mb "$pid")"
   kill -TERM "$pid"
   wait "$pid" && echo "server exited 0 after SIGTERM"

@@ -136,7 +136,7 @@ public final class LoadGenerator {
     /** The number of translations in the answer, or -1 when the request failed. */
     private int send(List<String> batch) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMinutes(2))
+            HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMinutes(10))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(Map.of("q", batch))))
                     .build();

@@ -13,7 +13,7 @@ package org.jnmt.serve;
 public record ServerLimits(int maxBodyBytes, int maxSentences, int maxSentenceChars, int maxPending,
                            boolean batching, int batchWindowMillis) {
 
-    public static final ServerLimits DEFAULT = new ServerLimits(1 << 20, 256, 2000, 256, true, 2);
+    public static final ServerLimits DEFAULT = new ServerLimits(1 << 20, 256, 2000, 128, true, 2);
 
     public ServerLimits {
         if (maxBodyBytes < 1 || maxSentences < 1 || maxSentenceChars < 1 || maxPending < 1 || batchWindowMillis < 0) {

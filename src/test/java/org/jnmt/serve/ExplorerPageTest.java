@@ -145,6 +145,8 @@ class ExplorerPageTest {
         assertFalse(browser.findElements(By.cssSelector(".panel.main table.heatmap td.cell")).isEmpty(),
                 "the old attention stays beside the new");
 
+        browser.findElement(By.id("view-words")).click();
+        wait.until(d -> d.findElements(By.cssSelector(".panel.whatif .links line")).size() > 0);
         ((ChromeDriver) browser).executeScript("window.scrollTo(0, 0)");
         File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
         Files.createDirectories(SCREENSHOT.getParent());
