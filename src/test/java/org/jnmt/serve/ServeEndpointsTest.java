@@ -117,6 +117,37 @@ class ServeEndpointsTest {
     }
 
     @Test
+    void exploreGivesTheBeamTreeTheAlternativesAndForcedPrefixes() {
+        String sentence = sentences.get(4);
+        JsonNode translated = http.post("/translate", Map.of("q", sentence, "beam", 3, "attention", true)).json();
+        JsonNode explored = http.post("/explore", Map.of("q", sentence, "beam", 3, "top_k", 4)).json();
+        JsonNode best = explored.get("translations").get(0);
+        assertEquals(translated.get("translatedText").asText(), best.get("text").asText());
+        assertEquals(translated.get("attention"), best.get("tokens"), "the token attention of /translate");
+        assertTrue(explored.get("translations").size() <= 3);
+        JsonNode targets = best.get("tokens").get("target");
+        assertEquals(targets.size(), explored.get("alternatives").size(), "alternatives at every target step");
+        for (JsonNode step : explored.get("alternatives")) {
+            assertEquals(4, step.size());
+            assertTrue(step.get(0).get("p").asDouble() >= step.get(3).get("p").asDouble());
+        }
+        JsonNode steps = explored.get("beam_steps");
+        assertTrue(steps.size() >= targets.size(), "the trace reaches the step where the winner finished");
+        boolean winnerFinished = false;
+        for (JsonNode node : steps.get(targets.size() - 1)) {
+            winnerFinished |= node.get("finished").asBoolean() && node.get("score").asDouble() == best.get("score").asDouble();
+        }
+        assertTrue(winnerFinished, "the winner is marked finished at its last step");
+
+        String picked = explored.get("alternatives").get(1).get(1).get("token").asText();
+        List<String> prefix = List.of(targets.get(0).asText(), picked);
+        JsonNode whatIf = http.post("/explore", Map.of("q", sentence, "beam", 3, "prefix_tokens", prefix)).json();
+        JsonNode forcedTargets = whatIf.get("translations").get(0).get("tokens").get("target");
+        assertEquals(prefix.get(0), forcedTargets.get(0).asText());
+        assertEquals(picked, forcedTargets.get(1).asText(), "the picked alternative is forced at step 2");
+    }
+
+    @Test
     void healthIs503AndTranslationIsRefusedUntilTheModelsAreLoaded() throws Exception {
         try (TranslationServer loading = new TranslationServer(List.of(new ModelSpec("dates", modelDir)),
                 ServerLimits.DEFAULT, 1).start("127.0.0.1", 0)) {
