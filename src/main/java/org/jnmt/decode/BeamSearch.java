@@ -81,7 +81,7 @@ public final class BeamSearch<E> {
             int activeCount = 0;
             for (int a = 0; a < active.length; a++) {
                 int b = active[a];
-                int[] prefix = prefixes == null ? null : prefixes[b];
+                int[] prefix = Prefixes.of(prefixes, b);
                 boolean done = advanceSentence(b, a, logProbs, vocab, weights, srcLengths[b], maxLength[b],
                         live, finished.get(b), parentRows, nextLive, activeCount, prefix, trace);
                 if (!done) {
@@ -135,7 +135,7 @@ public final class BeamSearch<E> {
                 continue;
             }
             int base = row * vocab;
-            if (prefix != null && node.length() < prefix.length) {
+            if (Prefixes.isForced(prefix, node.length())) {
                 top.offer(node.logProb() + logProbs[base + prefix[node.length()]], row, prefix[node.length()]);
                 continue;
             }

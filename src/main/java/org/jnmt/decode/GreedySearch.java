@@ -60,7 +60,9 @@ public final class GreedySearch<E> {
             int kept = 0;
             for (int row = 0; row < active.length; row++) {
                 int b = active[row];
-                int token = Prefixes.forced(prefixes, b, tokens.get(b).size(), best[row]);
+                int[] prefix = Prefixes.of(prefixes, b);
+                int position = tokens.get(b).size();
+                int token = Prefixes.isForced(prefix, position) ? prefix[position] : best[row];
                 best[row] = token;
                 tokens.get(b).add(token);
                 logProb[b] += step.logProbs().getDouble(row, token);

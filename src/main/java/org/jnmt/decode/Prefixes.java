@@ -6,13 +6,13 @@ final class Prefixes {
     private Prefixes() {
     }
 
-    /** True when sentence b's output is forced at step {@code step} (0-based). */
-    static boolean isForced(int[][] prefixes, int b, int step) {
-        return prefixes != null && prefixes[b] != null && step < prefixes[b].length;
+    /** Sentence b's prefix (target ids without EOS), or null when it has none. */
+    static int[] of(int[][] prefixes, int b) {
+        return prefixes == null ? null : prefixes[b];
     }
 
-    /** The token sentence b takes at {@code step}: its prefix's, or {@code chosen} past the prefix. */
-    static int forced(int[][] prefixes, int b, int step, int chosen) {
-        return isForced(prefixes, b, step) ? prefixes[b][step] : chosen;
+    /** True when an output with this prefix (may be null) is forced at {@code step} (0-based). */
+    static boolean isForced(int[] prefix, int step) {
+        return prefix != null && step < prefix.length;
     }
 }
