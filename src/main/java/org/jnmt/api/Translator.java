@@ -9,9 +9,11 @@ import org.jnmt.data.PreparedData;
 import org.jnmt.data.SpecialTokens;
 import org.jnmt.data.TextPipeline;
 import org.jnmt.decode.BeamSearch;
+import org.jnmt.decode.BeamTrace;
 import org.jnmt.decode.GreedySearch;
 import org.jnmt.decode.Hypothesis;
 import org.jnmt.decode.ModelSearch;
+import org.jnmt.decode.StepAlternatives;
 import org.jnmt.model.Backend;
 import org.jnmt.model.LossResult;
 import org.jnmt.model.Seq2SeqModel;
@@ -96,6 +98,16 @@ public final class Translator implements AutoCloseable {
      * similar length; the result of a sentence does not depend on the others.
      */
     public List<List<Translation>> translateNBest(List<String> sentences, TranslationOptions options) {
+        return translateNBest(sentences, null, options);
+    }
+
+    /**
+     * Like {@link #translateNBest(List, TranslationOptions)}, but the translation of sentence i
+     * starts with {@code prefixes.get(i)} (plain target text, forced: prefix-constrained decoding)
+     * and goes on as the model chooses. {@code prefixes}, or any of its entries, may be null or blank.
+     */
+    public List<List<Translation>> translateNBest(List<String> sentences, List<String> prefixes,
+                                                  TranslationOptions options) {
         checkOpen();
         List<List<Translation>> out = new ArrayList<>(sentences.size());
         TextPipeline.Encoded[] encoded = new TextPipeline.Encoded[sentences.size()];
@@ -114,11 +126,13 @@ public final class Translator implements AutoCloseable {
             for (int start = 0; start < order.size(); start += options.batchSize()) {
                 List<Integer> chunk = order.subList(start, Math.min(order.size(), start + options.batchSize()));
                 List<int[]> sources = new ArrayList<>(chunk.size());
-                for (int i : chunk) {
-                    sources.add(encoded[i].ids());
+                int[][] forced = new int[chunk.size()][];
+                for (int r = 0; r < chunk.size(); r++) {
+                    sources.add(encoded[chunk.get(r)].ids());
+                    forced[r] = prefixes == null ? null : prefixIds(prefixes.get(chunk.get(r)));
                 }
                 Batch batch = Batcher.sourcesOnly(sources, new long[chunk.size()]);
-                List<List<Hypothesis>> results = search(model, batch, options);
+                List<List<Hypothesis>> results = search(model, batch, options, forced, null);
                 for (int r = 0; r < chunk.size(); r++) {
                     int i = chunk.get(r);
                     List<Translation> list = new ArrayList<>();
@@ -209,18 +223,76 @@ public final class Translator implements AutoCloseable {
         return new double[]{nll, tokens};
     }
 
-    private List<List<Hypothesis>> search(Seq2SeqModel model, Batch batch, TranslationOptions options) {
+    /**
+     * One sentence laid open for the attention explorer: its n-best translations (all starting
+     * with {@code prefixTokens}, target subwords, when not empty: prefix-constrained decoding), the
+     * beam search as a tree, and the top {@code topK} words the model weighed at each step of the
+     * best translation.
+     */
+    public Exploration explore(String sentence, List<String> prefixTokens, TranslationOptions options, int topK) {
+        checkOpen();
+        TextPipeline.Encoded encoded = pipelines.source().encodeDetailed(sentence);
+        if (encoded.tokens().isEmpty()) {
+            throw new IllegalArgumentException("the sentence is empty");
+        }
+        Batch batch = Batcher.sourcesOnly(List.of(encoded.ids()), new long[1]);
+        BeamTrace trace = new BeamTrace(1);
+        Seq2SeqModel model = borrow();
+        try {
+            List<Hypothesis> hypotheses = search(model, batch, options,
+                    new int[][] {tokenIds(prefixTokens)}, trace).get(0);
+            List<Translation> translations = new ArrayList<>(hypotheses.size());
+            for (Hypothesis h : hypotheses) {
+                translations.add(toTranslation(sentence, encoded, h, options.replaceUnk()));
+            }
+            List<List<StepAlternatives.Candidate>> alternatives = StepAlternatives.of(new ModelSearch(model),
+                    encoded.ids(), hypotheses.get(0).tokens(), topK);
+            return Exploration.of(translations, trace.steps(0), alternatives, pipelines.target().vocabulary());
+        } finally {
+            give(model);
+        }
+    }
+
+    /** The target subword tokens of a plain text, as a prefix for {@link #explore}. */
+    public List<String> targetTokens(String text) {
+        return pipelines.target().tokens(text);
+    }
+
+    private int[] tokenIds(List<String> tokens) {
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        int[] ids = new int[tokens.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = pipelines.target().vocabulary().id(tokens.get(i));
+        }
+        return ids;
+    }
+
+    /** The target ids of a forced prefix (EOS dropped), or null for none. */
+    private int[] prefixIds(String prefix) {
+        if (prefix == null || prefix.isBlank()) {
+            return null;
+        }
+        int[] ids = pipelines.target().encode(prefix);
+        return Arrays.copyOf(ids, ids.length - 1);
+    }
+
+    /** Beam search, or greedy search for a beam of 1 unless the beam is to be traced. */
+    private List<List<Hypothesis>> search(Seq2SeqModel model, Batch batch, TranslationOptions options,
+                                          int[][] prefixes, BeamTrace trace) {
         ModelSearch searchModel = new ModelSearch(model);
-        if (options.beam() == 1) {
+        if (options.beam() == 1 && trace == null) {
             List<Hypothesis> greedy = new GreedySearch<>(searchModel, options.search()).search(batch.src(),
-                    batch.srcLengths());
+                    batch.srcLengths(), prefixes);
             List<List<Hypothesis>> wrapped = new ArrayList<>(greedy.size());
             for (Hypothesis h : greedy) {
                 wrapped.add(List.of(h));
             }
             return wrapped;
         }
-        return new BeamSearch<>(searchModel, options.search()).search(batch.src(), batch.srcLengths());
+        return new BeamSearch<>(searchModel, options.search()).search(batch.src(), batch.srcLengths(), prefixes,
+                trace);
     }
 
     private Translation toTranslation(String source, TextPipeline.Encoded src, Hypothesis h, boolean replaceUnk) {

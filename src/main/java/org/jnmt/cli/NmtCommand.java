@@ -36,6 +36,8 @@ import java.nio.charset.StandardCharsets;
                 TranslateCommand.class,
                 AttentionCommand.class,
                 AlignCommand.class,
+                ServeCommand.class,
+                ServeBenchCommand.class,
                 EvaluateCommand.class,
                 InfoCommand.class,
                 PlotCommand.class,

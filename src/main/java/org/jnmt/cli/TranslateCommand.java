@@ -61,13 +61,22 @@ public class TranslateCommand implements Callable<Integer> {
             description = "Write the attention of input line N (from 1) to DIR/N.json and DIR/N.npy.")
     Path attentionOut;
 
+    @Option(names = "--prefix-file", paramLabel = "FILE",
+            description = "Line N of FILE starts the translation of input line N (forced, then decoding goes on: "
+                    + "prefix-constrained decoding); an empty line leaves its input line free.")
+    Path prefixFile;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The lines of --prefix-file, or null. */
+    private List<String> prefixes;
 
     @Override
     public Integer call() {
         TranslationFormat format = new TranslationFormat(nBest == null ? 0 : nBest, alignments);
         long badLines = 0;
+        prefixes = prefixFile == null ? null : LineReader.readAll(prefixFile);
         try (LineBatches batches = new LineBatches(TextStreams.input(input), READ_AHEAD);
              Translator translator = model.load();
              Writer out = TextStreams.output(output, spec.commandLine())) {
@@ -98,7 +107,7 @@ public class TranslateCommand implements Callable<Integer> {
             }
             sentences.add(line.valid() ? line.text() : "");
         }
-        List<List<Translation>> results = translator.translateNBest(sentences, options);
+        List<List<Translation>> results = translator.translateNBest(sentences, prefixesOf(lines), options);
         for (int i = 0; i < lines.size(); i++) {
             long number = lines.get(i).number();
             Translation best = results.get(i).get(0);
@@ -116,6 +125,22 @@ public class TranslateCommand implements Callable<Integer> {
         }
         out.flush();
         return bad;
+    }
+
+    /** The prefixes of a batch of input lines (null without --prefix-file). */
+    private List<String> prefixesOf(List<LineReader.Line> lines) {
+        if (prefixes == null) {
+            return null;
+        }
+        List<String> batch = new ArrayList<>(lines.size());
+        for (LineReader.Line line : lines) {
+            if (line.number() > prefixes.size()) {
+                throw new NmtException(prefixFile + ": has " + prefixes.size() + " lines but the input has more (line "
+                        + line.number() + ").");
+            }
+            batch.add(prefixes.get(Math.toIntExact(line.number() - 1)));
+        }
+        return batch;
     }
 
     private void warn(long lineNumber, String message) {

@@ -32,12 +32,24 @@ public final class BeamSearch<E> {
         this.beam = options.beamSize();
     }
 
-    /** One step of a hypothesis's history: a linked list from the last token back to BOS. */
-    private record Node(Node parent, int token, float[] attention, double logProb, int length) {
+    /**
+     * One step of a hypothesis's history: a linked list from the last token back to BOS;
+     * {@code traceId} numbers it in a {@link BeamTrace} (ROOT when nothing is traced).
+     */
+    private record Node(Node parent, int token, float[] attention, double logProb, int length, int traceId) {
     }
 
     /** Decodes B sources; returns, per source, up to nBest hypotheses, best first. */
     public List<List<Hypothesis>> search(int[][] src, int[] srcLengths) {
+        return search(src, srcLengths, null, null);
+    }
+
+    /**
+     * Decodes B sources, the output of sentence b starting with {@code prefixes[b]} (target ids
+     * without EOS; null, or a null row: no constraint), recording each step's beam in
+     * {@code trace} when it is not null.
+     */
+    public List<List<Hypothesis>> search(int[][] src, int[] srcLengths, int[][] prefixes, BeamTrace trace) {
         int batch = src.length;
         int vocab = model.targetVocabularySize();
         List<List<Hypothesis>> finished = new ArrayList<>(batch);
@@ -53,7 +65,7 @@ public final class BeamSearch<E> {
         INDArray state = model.initialState(encoded);                     // [A*K, D]
         Node[] live = new Node[batch * beam];                              // null: an empty slot
         for (int a = 0; a < batch; a++) {
-            live[a * beam] = new Node(null, SpecialTokens.BOS, null, 0.0, 0);
+            live[a * beam] = new Node(null, SpecialTokens.BOS, null, 0.0, 0, BeamTrace.ROOT);
         }
 
         while (active.length > 0) {
@@ -72,8 +84,9 @@ public final class BeamSearch<E> {
             int activeCount = 0;
             for (int a = 0; a < active.length; a++) {
                 int b = active[a];
+                int[] prefix = Prefixes.of(prefixes, b);
                 boolean done = advanceSentence(b, a, logProbs, vocab, weights, srcLengths[b], maxLength[b],
-                        live, finished.get(b), parentRows, nextLive, activeCount);
+                        live, finished.get(b), parentRows, nextLive, activeCount, prefix, trace);
                 if (!done) {
                     stillActive[activeCount++] = a;
                 }
@@ -110,11 +123,12 @@ public final class BeamSearch<E> {
     /**
      * Expands the K hypotheses of sentence b (rows a*K..a*K+K-1) by every token, keeps the best 2K
      * candidates, finishes those that end in EOS among the first K, and writes the first K others
-     * to slot {@code outSlot} of the next beam. Returns true when the sentence is finished.
+     * to slot {@code outSlot} of the next beam. Within {@code prefix} only its token is a candidate.
+     * Returns true when the sentence is finished.
      */
     private boolean advanceSentence(int b, int a, float[] logProbs, int vocab, float[][] weights, int srcLength,
                                     int maxLength, Node[] live, List<Hypothesis> done,
-                                    int[] parentRows, Node[] nextLive, int outSlot) {
+                                    int[] parentRows, Node[] nextLive, int outSlot, int[] prefix, BeamTrace trace) {
         int candidates = 2 * beam;
         TopK top = new TopK(candidates);
         for (int k = 0; k < beam; k++) {
@@ -124,6 +138,10 @@ public final class BeamSearch<E> {
                 continue;
             }
             int base = row * vocab;
+            if (Prefixes.isForced(prefix, node.length())) {
+                top.offer(node.logProb() + logProbs[base + prefix[node.length()]], row, prefix[node.length()]);
+                continue;
+            }
             for (int v = 0; v < vocab; v++) {
                 if (v == SpecialTokens.PAD || v == SpecialTokens.BOS) {
                     continue;
@@ -138,13 +156,15 @@ public final class BeamSearch<E> {
             int row = top.row(c);
             int token = top.token(c);
             Node parent = live[row];
+            boolean ends = token == SpecialTokens.EOS || parent.length() + 1 >= maxLength;
+            if (token == SpecialTokens.EOS && rank >= beam) {
+                continue;
+            }
+            int traceId = trace == null ? BeamTrace.ROOT : trace.add(b, parent.length(), parent.traceId(), token,
+                    top.score(c), top.score(c) / options.lengthPenalty(parent.length() + 1), ends);
             Node node = new Node(parent, token, Arrays.copyOf(weights[row], srcLength), top.score(c),
-                    parent.length() + 1);
-            if (token == SpecialTokens.EOS) {
-                if (rank < beam) {
-                    done.add(toHypothesis(node));
-                }
-            } else if (node.length() >= maxLength) {
+                    parent.length() + 1, traceId);
+            if (ends) {
                 done.add(toHypothesis(node));
             } else {
                 parentRows[outSlot * beam + kept] = row;

@@ -27,6 +27,15 @@ public final class GreedySearch<E> {
 
     /** Translates B sources ({@code src} [B][S], {@code srcLengths} [B]); one hypothesis per source. */
     public List<Hypothesis> search(int[][] src, int[] srcLengths) {
+        return search(src, srcLengths, null);
+    }
+
+    /**
+     * Like {@link #search(int[][], int[])}, but the output of sentence b starts with
+     * {@code prefixes[b]} (target ids without EOS), forced whatever the model prefers; the search
+     * goes on from there. {@code prefixes} or any of its rows may be null: no constraint.
+     */
+    public List<Hypothesis> search(int[][] src, int[] srcLengths, int[][] prefixes) {
         int batch = src.length;
         int[] maxLength = new int[batch];
         List<IntList> tokens = new ArrayList<>(batch);
@@ -52,7 +61,10 @@ public final class GreedySearch<E> {
             int kept = 0;
             for (int row = 0; row < active.length; row++) {
                 int b = active[row];
-                int token = best[row];
+                int[] prefix = Prefixes.of(prefixes, b);
+                int position = tokens.get(b).size();
+                int token = Prefixes.isForced(prefix, position) ? prefix[position] : best[row];
+                best[row] = token;
                 tokens.get(b).add(token);
                 logProb[b] += step.logProbs().getDouble(row, token);
                 attention.get(b).add(Arrays.copyOf(weights[row], srcLengths[b]));

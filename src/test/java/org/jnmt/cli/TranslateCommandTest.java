@@ -269,6 +269,33 @@ class TranslateCommandTest {
         assertEquals(one.out(), many.out());
     }
 
+    @Test
+    void prefixFileForcesTheStartOfEachTranslationInBeamAndGreedySearch() throws IOException {
+        List<String> sources = Files.readAllLines(TinyModel.testSources(dir)).subList(0, 3);
+        List<String> references = Files.readAllLines(TinyModel.testReferences(dir));
+        Path input = dir.resolve("prefixed.txt");
+        Files.write(input, sources);
+        Path prefixes = dir.resolve("prefixes.txt");
+        String first = String.join(" ", List.of(references.get(0).split(" ")).subList(0, 4));
+        String third = String.join(" ", List.of(references.get(2).split(" ")).subList(0, 6));
+        Files.write(prefixes, List.of(first, "", third));
+        for (String beam : List.of("5", "1")) {
+            CliRun free = CliRun.of("translate", "-m", model.toString(), "-i", input.toString(), "--beam", beam);
+            CliRun forced = CliRun.of("translate", "-m", model.toString(), "-i", input.toString(), "--beam", beam,
+                    "--prefix-file", prefixes.toString());
+            assertEquals(0, forced.exitCode(), forced.err());
+            String[] lines = forced.outLines();
+            assertTrue(lines[0].startsWith(first), "beam " + beam + ": " + lines[0]);
+            assertEquals(free.outLines()[1], lines[1], "an empty prefix line leaves the translation free");
+            assertTrue(lines[2].startsWith(third), "beam " + beam + ": " + lines[2]);
+        }
+        Files.write(prefixes, List.of(first));
+        CliRun tooFew = CliRun.of("translate", "-m", model.toString(), "-i", input.toString(),
+                "--prefix-file", prefixes.toString());
+        assertEquals(1, tooFew.exitCode());
+        assertTrue(tooFew.err().contains("prefixes.txt: has 1 lines but the input has more"), tooFew.err());
+    }
+
     private static void write(ByteArrayOutputStream out, String text) {
         out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
     }
