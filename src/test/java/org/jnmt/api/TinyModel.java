@@ -60,6 +60,7 @@ public final class TinyModel {
         config.training.batchSize = 16;
         config.training.learningRate = 5e-3;
         config.training.checkpointEvery = 0;
+        config.training.validateEvery = 0;       // once an epoch: the tests count two validations
         config.training.keepLast = 2;
         return config;
     }
