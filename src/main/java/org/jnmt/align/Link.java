@@ -14,7 +14,7 @@ public record Link(int source, int target) implements Comparable<Link> {
 
     /** The same link seen from the other translation direction. */
     public Link inverted() {
-        return new Link(target, source);
+        return new Link(/* source= */ target, /* target= */ source);
     }
 
     @Override
