@@ -69,7 +69,14 @@ public final class AlignmentScore {
 
     /** One line for the terminal: "AER 31.25  precision 70.00  recall 66.67  (447 sentences, |A| 7020, |S| 4038)". */
     public String summary() {
-        return String.format(Locale.ROOT, "AER %.2f  precision %.2f  recall %.2f  (%d sentences, |A| %d, |S| %d)",
-                100 * alignmentErrorRate(), 100 * precision(), 100 * recall(), sentences, hypothesisLinks, sureLinks);
+        return String.format(
+                Locale.ROOT,
+                "AER %.2f  precision %.2f  recall %.2f  (%d sentences, |A| %d, |S| %d)",
+                100 * alignmentErrorRate(),
+                100 * precision(),
+                100 * recall(),
+                sentences,
+                hypothesisLinks,
+                sureLinks);
     }
 }

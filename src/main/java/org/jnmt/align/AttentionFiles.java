@@ -5,8 +5,6 @@ import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.jnmt.util.NmtException;
-
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import org.jnmt.util.NmtException;
 
 /**
  * The files {@code --attention-out DIR} writes for sentence N: {@code N.json}
@@ -25,27 +24,27 @@ import java.util.List;
 public final class AttentionFiles {
 
     /** A null token or row ({@code "source": [null]}) is a JSON error, not an NPE later. */
-    private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT)
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(SerializationFeature.INDENT_OUTPUT)
             .setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
 
     /** The JSON document's shape. */
-    private record Document(List<String> source, List<String> target, float[][] attention) {
-    }
+    private record Document(List<String> source, List<String> target, float[][] attention) {}
 
-    private AttentionFiles() {
-    }
+    private AttentionFiles() {}
 
     /** Writes {@code dir/N.json} and {@code dir/N.npy}, creating the folder if needed. */
     public static void write(Path dir, int sentenceNumber, AttentionMatrix matrix) {
         try {
             Files.createDirectories(dir);
             writeJson(dir.resolve(sentenceNumber + ".json"), matrix);
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(sentenceNumber + ".npy")))) {
+            try (OutputStream out =
+                    new BufferedOutputStream(Files.newOutputStream(dir.resolve(sentenceNumber + ".npy")))) {
                 NpyWriter.writeFloat32(out, matrix.weights());
             }
         } catch (IOException e) {
-            throw new NmtException("cannot write attention for sentence " + sentenceNumber + " to " + dir + ": "
-                    + e.getMessage(), e);
+            throw new NmtException(
+                    "cannot write attention for sentence " + sentenceNumber + " to " + dir + ": " + e.getMessage(), e);
         }
     }
 

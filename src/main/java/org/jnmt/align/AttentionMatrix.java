@@ -13,13 +13,13 @@ public record AttentionMatrix(List<String> sourceTokens, List<String> targetToke
         sourceTokens = List.copyOf(sourceTokens);
         targetTokens = List.copyOf(targetTokens);
         if (weights.length != targetTokens.size()) {
-            throw new IllegalArgumentException("attention has " + weights.length + " rows for "
-                    + targetTokens.size() + " target tokens");
+            throw new IllegalArgumentException(
+                    "attention has " + weights.length + " rows for " + targetTokens.size() + " target tokens");
         }
         for (int t = 0; t < weights.length; t++) {
             if (weights[t].length != sourceTokens.size()) {
-                throw new IllegalArgumentException("attention row " + t + " has " + weights[t].length
-                        + " columns for " + sourceTokens.size() + " source tokens");
+                throw new IllegalArgumentException("attention row " + t + " has " + weights[t].length + " columns for "
+                        + sourceTokens.size() + " source tokens");
             }
         }
     }

@@ -48,7 +48,8 @@ public record GoldAlignment(Set<Link> sure, Set<Link> possible) {
     }
 
     private static Set<Link> inside(Set<Link> links, int sourceWords, int targetWords) {
-        return links.stream().filter(l -> l.source() < sourceWords && l.target() < targetWords)
+        return links.stream()
+                .filter(l -> l.source() < sourceWords && l.target() < targetWords)
                 .collect(Collectors.toSet());
     }
 }

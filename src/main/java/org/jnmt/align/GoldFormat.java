@@ -1,10 +1,9 @@
 package org.jnmt.align;
 
-import org.jnmt.data.LineReader;
-import org.jnmt.util.NmtException;
-
 import java.nio.file.Path;
 import java.util.List;
+import org.jnmt.data.LineReader;
+import org.jnmt.util.NmtException;
 
 /** The layouts of gold word-alignment files that {@link GoldReader} reads. */
 public enum GoldFormat {
@@ -35,12 +34,18 @@ public enum GoldFormat {
             if (fields[0].contains("-") || fields[0].contains("p")) {
                 return PHARAOH;
             }
-            if (fields.length >= 3 && fields.length <= 5 && isNumber(fields[0]) && isNumber(fields[1])
+            if (fields.length >= 3
+                    && fields.length <= 5
+                    && isNumber(fields[0])
+                    && isNumber(fields[1])
                     && isNumber(fields[2])) {
                 return NAACL;
             }
-            throw NmtException.at(file, i + 1, "neither Pharaoh links (1-2 1p3) nor NAACL lines "
-                    + "(SENTENCE SOURCE TARGET S|P); cannot tell the gold format.");
+            throw NmtException.at(
+                    file,
+                    i + 1,
+                    "neither Pharaoh links (1-2 1p3) nor NAACL lines "
+                            + "(SENTENCE SOURCE TARGET S|P); cannot tell the gold format.");
         }
         throw new NmtException("gold alignment file " + file + " is empty.");
     }

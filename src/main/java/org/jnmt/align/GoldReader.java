@@ -1,13 +1,12 @@
 package org.jnmt.align;
 
-import org.jnmt.data.LineReader;
-import org.jnmt.util.NmtException;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jnmt.data.LineReader;
+import org.jnmt.util.NmtException;
 
 /**
  * Reads gold word alignments into 0-based {@link GoldAlignment}s, one per sentence pair. Word
@@ -21,8 +20,7 @@ public final class GoldReader {
 
     private static final String NAACL_EXAMPLE = "SENTENCE SOURCE TARGET [S|P] with whole numbers, such as 12 3 4 S";
 
-    private GoldReader() {
-    }
+    private GoldReader() {}
 
     /**
      * Reads a gold file of either format (detected from its first line).
@@ -56,8 +54,11 @@ public final class GoldReader {
                 } else if (token.startsWith("-")) {
                     throw NmtException.at(file, i + 1, "link '" + token + "' has a negative index.");
                 } else {
-                    throw NmtException.at(file, i + 1, "link '" + token + "' has no dash; expected "
-                            + "SOURCE-TARGET (sure) or SOURCEpTARGET (possible) such as 3-4 or 3p4.");
+                    throw NmtException.at(
+                            file,
+                            i + 1,
+                            "link '" + token + "' has no dash; expected "
+                                    + "SOURCE-TARGET (sure) or SOURCEpTARGET (possible) such as 3-4 or 3p4.");
                 }
             }
             gold.add(new GoldAlignment(sure, possible));
@@ -97,19 +98,26 @@ public final class GoldReader {
             }
             String[] fields = line.split("\\s+");
             if (fields.length < 3 || fields.length > 5) {
-                throw NmtException.at(file, i + 1, "expected SENTENCE SOURCE TARGET [S|P] [CONFIDENCE], got "
-                        + fields.length + " fields.");
+                throw NmtException.at(
+                        file,
+                        i + 1,
+                        "expected SENTENCE SOURCE TARGET [S|P] [CONFIDENCE], got " + fields.length + " fields.");
             }
             String what = "line '" + line + "'";
             int sentence = PharaohFormat.parseIndex(fields[0], what, NAACL_EXAMPLE, 1, file, i + 1);
             if (sentences > 0 && sentence > sentences) {
-                throw NmtException.at(file, i + 1, "sentence " + sentence + " is past the end of the corpus ("
-                        + sentences + " sentences).");
+                throw NmtException.at(
+                        file,
+                        i + 1,
+                        "sentence " + sentence + " is past the end of the corpus (" + sentences + " sentences).");
             }
             // Without a corpus size the file sets it; every sentence has a line, so none can number past the last line.
             if (sentences == 0 && sentence > lines.size()) {
-                throw NmtException.at(file, i + 1, "sentence " + sentence + " is past the " + lines.size()
-                        + " lines of the file; give the corpus size to read a file that skips sentences.");
+                throw NmtException.at(
+                        file,
+                        i + 1,
+                        "sentence " + sentence + " is past the " + lines.size()
+                                + " lines of the file; give the corpus size to read a file that skips sentences.");
             }
             int source = PharaohFormat.parseIndex(fields[1], what, NAACL_EXAMPLE, 0, file, i + 1);
             int target = PharaohFormat.parseIndex(fields[2], what, NAACL_EXAMPLE, 0, file, i + 1);
@@ -127,8 +135,10 @@ public final class GoldReader {
         int total = sentences > 0 ? sentences : sure.size();
         List<GoldAlignment> gold = new ArrayList<>(total);
         for (int s = 0; s < total; s++) {
-            gold.add(s < sure.size() ? new GoldAlignment(sure.get(s), possible.get(s))
-                    : new GoldAlignment(Set.of(), Set.of()));
+            gold.add(
+                    s < sure.size()
+                            ? new GoldAlignment(sure.get(s), possible.get(s))
+                            : new GoldAlignment(Set.of(), Set.of()));
         }
         return gold;
     }
@@ -137,7 +147,9 @@ public final class GoldReader {
         return switch (field) {
             case "S" -> true;
             case "P" -> false;
-            default -> throw NmtException.at(file, lineNumber, "link label '" + field + "' is neither S (sure) nor P (possible).");
+            default ->
+                throw NmtException.at(
+                        file, lineNumber, "link label '" + field + "' is neither S (sure) nor P (possible).");
         };
     }
 

@@ -17,7 +17,8 @@ public final class Ibm2Aligner {
 
     /** Which model's links: the src→tgt one (each target word aligned once), or the tgt→src one. */
     public enum Direction {
-        SOURCE_TO_TARGET("src→tgt"), TARGET_TO_SOURCE("tgt→src");
+        SOURCE_TO_TARGET("src→tgt"),
+        TARGET_TO_SOURCE("tgt→src");
 
         private final String label;
 
@@ -47,7 +48,10 @@ public final class Ibm2Aligner {
         List<List<Link>> alignments = new ArrayList<>(count);
         for (int s = 0; s < count; s++) {
             List<Link> links = model.align(oriented.sources()[s], oriented.targets()[s]);
-            alignments.add(direction == Direction.SOURCE_TO_TARGET ? links : links.stream().map(Link::inverted).toList());
+            alignments.add(
+                    direction == Direction.SOURCE_TO_TARGET
+                            ? links
+                            : links.stream().map(Link::inverted).toList());
         }
         return alignments;
     }

@@ -11,8 +11,8 @@ package org.jnmt.align;
  * @param pairs         sentence pairs read
  * @param seconds       wall-clock time of the iteration
  */
-public record Ibm2Iteration(int iteration, double logLikelihood, long targetWords, double tension, int pairs,
-                            double seconds) {
+public record Ibm2Iteration(
+        int iteration, double logLikelihood, long targetWords, double tension, int pairs, double seconds) {
 
     /** Per-word perplexity, exp(-log-likelihood / target words). */
     public double perplexity() {

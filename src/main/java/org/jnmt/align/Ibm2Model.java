@@ -67,7 +67,8 @@ public final class Ibm2Model {
         double uniform = 1.0 / (n + 1);
         weights[0] = table.probability(entries[0]) * (settings.favorDiagonal() ? settings.nullProbability() : uniform);
         double sum = weights[0];
-        double scale = settings.favorDiagonal() ? (1 - settings.nullProbability()) / prior.normalizer(i, m, n) : uniform;
+        double scale =
+                settings.favorDiagonal() ? (1 - settings.nullProbability()) / prior.normalizer(i, m, n) : uniform;
         for (int j = 1; j <= n; j++) {
             entries[j] = table.entry(source[j - 1], f);
             double alignment = settings.favorDiagonal() ? scale * prior.unnormalized(i, j, m, n) : scale;

@@ -14,8 +14,13 @@ package org.jnmt.align;
  * @param dirichletAlpha  α of the Dirichlet prior on the lexical table ({@code -v -a}); 0 for plain
  *                        maximum likelihood
  */
-public record Ibm2Settings(int iterations, double nullProbability, double tension, boolean favorDiagonal,
-                           boolean optimizeTension, double dirichletAlpha) {
+public record Ibm2Settings(
+        int iterations,
+        double nullProbability,
+        double tension,
+        boolean favorDiagonal,
+        boolean optimizeTension,
+        double dirichletAlpha) {
 
     /** fast_align's recommended {@code -d -o -v} with its defaults: -I 5, p0 0.08, λ 4, α 0.01. */
     public static final Ibm2Settings FAST_ALIGN = new Ibm2Settings(4, 0.08, 4.0, true, true, 0.01);

@@ -10,8 +10,7 @@ import java.util.function.Consumer;
  */
 public final class Ibm2Trainer {
 
-    private Ibm2Trainer() {
-    }
+    private Ibm2Trainer() {}
 
     /** @param progress told after every iteration */
     public static Ibm2Model train(IndexedCorpus corpus, Ibm2Settings settings, Consumer<Ibm2Iteration> progress) {
@@ -35,8 +34,8 @@ public final class Ibm2Trainer {
                 tension = fit.solve();
             }
             table.normalize(settings.dirichletAlpha());
-            progress.accept(new Ibm2Iteration(iteration, logLikelihood, targetWords, tension, corpus.size(),
-                    (System.nanoTime() - start) / 1e9));
+            progress.accept(new Ibm2Iteration(
+                    iteration, logLikelihood, targetWords, tension, corpus.size(), (System.nanoTime() - start) / 1e9));
         }
         return new Ibm2Model(table, settings, tension);
     }
@@ -47,8 +46,8 @@ public final class Ibm2Trainer {
      *
      * @return log p(f | e)
      */
-    private static double expectedCounts(Ibm2Model model, LexicalTable table, int[] source, int[] target,
-                                         TensionFit fit) {
+    private static double expectedCounts(
+            Ibm2Model model, LexicalTable table, int[] source, int[] target, TensionFit fit) {
         int n = source.length;
         int m = target.length;
         double[] weights = new double[n + 1];

@@ -1,10 +1,9 @@
 package org.jnmt.align;
 
-import org.jnmt.data.TextNormalizer;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jnmt.data.TextNormalizer;
 
 /**
  * Sentence pairs as word ids, for the statistical aligner: each line is split into words at
@@ -33,7 +32,8 @@ public record IndexedCorpus(int[][] sources, int[][] targets, int sourceWordCoun
      */
     public static IndexedCorpus of(List<String> sourceLines, List<String> targetLines, boolean lowercase) {
         if (sourceLines.size() != targetLines.size()) {
-            throw new IllegalArgumentException(sourceLines.size() + " source lines but " + targetLines.size() + " targets");
+            throw new IllegalArgumentException(
+                    sourceLines.size() + " source lines but " + targetLines.size() + " targets");
         }
         Map<String, Integer> sourceIds = new HashMap<>();
         Map<String, Integer> targetIds = new HashMap<>();

@@ -113,8 +113,12 @@ final class LexicalTable {
             x++;
         }
         double inverseSquare = 1 / (x * x);
-        double series = inverseSquare * (1.0 / 12 - inverseSquare * (1.0 / 120 - inverseSquare * (1.0 / 252
-                - inverseSquare * (1.0 / 240 - inverseSquare / 132))));
+        double series = inverseSquare
+                * (1.0 / 12
+                        - inverseSquare
+                                * (1.0 / 120
+                                        - inverseSquare
+                                                * (1.0 / 252 - inverseSquare * (1.0 / 240 - inverseSquare / 132))));
         return result + Math.log(x) - 0.5 / x - series;
     }
 

@@ -18,10 +18,10 @@ public final class NpyWriter {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0};
     /** Magic and version (8 bytes) plus the header length (2 bytes). */
     private static final int PREAMBLE = MAGIC.length + 2;
+
     private static final int ALIGNMENT = 64;
 
-    private NpyWriter() {
-    }
+    private NpyWriter() {}
 
     /** @param matrix [rows][columns], every row the same length */
     public static void writeFloat32(OutputStream out, float[][] matrix) throws IOException {
@@ -31,8 +31,8 @@ public final class NpyWriter {
         ByteBuffer row = ByteBuffer.allocate(Float.BYTES * columns).order(ByteOrder.LITTLE_ENDIAN);
         for (int r = 0; r < rows; r++) {
             if (matrix[r].length != columns) {
-                throw new IllegalArgumentException("row " + r + " has " + matrix[r].length
-                        + " values, row 0 has " + columns);
+                throw new IllegalArgumentException(
+                        "row " + r + " has " + matrix[r].length + " values, row 0 has " + columns);
             }
             row.clear();
             for (float value : matrix[r]) {

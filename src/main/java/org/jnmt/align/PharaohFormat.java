@@ -1,8 +1,5 @@
 package org.jnmt.align;
 
-import org.jnmt.data.LineReader;
-import org.jnmt.util.NmtException;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -11,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jnmt.data.LineReader;
+import org.jnmt.util.NmtException;
 
 /**
  * Pharaoh word alignments: one line per sentence pair, space-separated links {@code i-j} with
@@ -21,8 +20,7 @@ public final class PharaohFormat {
 
     private static final String LINK_EXAMPLE = "SOURCE-TARGET word indices such as 3-4";
 
-    private PharaohFormat() {
-    }
+    private PharaohFormat() {}
 
     /** "0-0 1-2 2-1": the links sorted by source, then target index. */
     public static String format(Collection<Link> links) {
@@ -60,8 +58,8 @@ public final class PharaohFormat {
                 continue;
             }
             if (token.indexOf('-') < 0) {
-                throw NmtException.at(file, lineNumber, "link '" + token
-                        + "' has no dash; expected SOURCE-TARGET such as 3-4.");
+                throw NmtException.at(
+                        file, lineNumber, "link '" + token + "' has no dash; expected SOURCE-TARGET such as 3-4.");
             }
             links.add(parseLink(token, '-', 0, file, lineNumber));
         }
@@ -99,8 +97,8 @@ public final class PharaohFormat {
         }
         int value = Integer.parseInt(digits);
         if (value < base) {
-            throw NmtException.at(file, lineNumber, what + " has index " + value
-                    + ", but indices start at " + base + " here.");
+            throw NmtException.at(
+                    file, lineNumber, what + " has index " + value + ", but indices start at " + base + " here.");
         }
         return value;
     }

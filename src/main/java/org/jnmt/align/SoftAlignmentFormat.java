@@ -8,8 +8,7 @@ import java.util.Locale;
  */
 public final class SoftAlignmentFormat {
 
-    private SoftAlignmentFormat() {
-    }
+    private SoftAlignmentFormat() {}
 
     /** @param rows [targetWords][sourceWords] */
     public static String format(double[][] rows) {

@@ -20,12 +20,14 @@ final class TensionFit {
 
     /** Bounds of λ: fast_align clamps to [0.1, 14]; the upper bound here is looser. */
     static final double MIN_TENSION = 0.1;
+
     static final double MAX_TENSION = 50;
 
     private static final int BISECTIONS = 60;
 
     /** Non-NULL posterior mass per (m, n) sentence-length pair and 1-based target position. */
     private final Map<Long, double[]> massByLengths = new HashMap<>();
+
     private double posteriorFeature;
 
     /** The per-position mass array for a pair of m target and n source words, to add to. */

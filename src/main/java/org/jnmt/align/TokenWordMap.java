@@ -1,10 +1,9 @@
 package org.jnmt.align;
 
-import org.jnmt.data.SpecialTokens;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jnmt.data.SpecialTokens;
 
 /**
  * Finds which whitespace-separated word each model token came from, by matching the tokens'
@@ -18,11 +17,10 @@ import java.util.Set;
  */
 public final class TokenWordMap {
 
-    private static final Set<String> DROPPED = Set.of(
-            SpecialTokens.PAD_TOKEN, SpecialTokens.BOS_TOKEN, SpecialTokens.EOS_TOKEN);
+    private static final Set<String> DROPPED =
+            Set.of(SpecialTokens.PAD_TOKEN, SpecialTokens.BOS_TOKEN, SpecialTokens.EOS_TOKEN);
 
-    private TokenWordMap() {
-    }
+    private TokenWordMap() {}
 
     /**
      * @param tokens the model's tokens of one sentence, with their subword markers

@@ -38,8 +38,8 @@ public final class WordAttention {
      * @param sourceWordOf for each source token, its word index in [0, sourceWords) or -1 to drop it
      * @param sourceWords  the number of source words
      */
-    public static WordAttention pool(float[][] attention, int[] targetWordOf, int targetWords,
-                                     int[] sourceWordOf, int sourceWords) {
+    public static WordAttention pool(
+            float[][] attention, int[] targetWordOf, int targetWords, int[] sourceWordOf, int sourceWords) {
         if (attention.length != targetWordOf.length) {
             throw new IllegalArgumentException("attention has " + attention.length
                     + " target rows but the target word map has " + targetWordOf.length + " tokens");
@@ -79,8 +79,12 @@ public final class WordAttention {
      * text, finding each token's word with {@link TokenWordMap}; special tokens are dropped.
      */
     public static WordAttention pool(AttentionMatrix attention, List<String> sourceWords, List<String> targetWords) {
-        return pool(attention.weights(), TokenWordMap.wordIndices(attention.targetTokens(), targetWords), targetWords.size(),
-                TokenWordMap.wordIndices(attention.sourceTokens(), sourceWords), sourceWords.size());
+        return pool(
+                attention.weights(),
+                TokenWordMap.wordIndices(attention.targetTokens(), targetWords),
+                targetWords.size(),
+                TokenWordMap.wordIndices(attention.sourceTokens(), sourceWords),
+                sourceWords.size());
     }
 
     /** Wraps a matrix that is already at word level, [targetWords][sourceWords]. */
@@ -89,8 +93,8 @@ public final class WordAttention {
         double[][] copy = new double[weights.length][];
         for (int t = 0; t < weights.length; t++) {
             if (weights[t].length != sourceWords) {
-                throw new IllegalArgumentException("row " + t + " has " + weights[t].length
-                        + " columns, row 0 has " + sourceWords);
+                throw new IllegalArgumentException(
+                        "row " + t + " has " + weights[t].length + " columns, row 0 has " + sourceWords);
             }
             copy[t] = weights[t].clone();
         }
@@ -100,8 +104,8 @@ public final class WordAttention {
     private static void checkWordMap(int[] wordOf, int words, String side) {
         for (int i = 0; i < wordOf.length; i++) {
             if (wordOf[i] < -1 || wordOf[i] >= words) {
-                throw new IllegalArgumentException(side + " token " + i + " maps to word " + wordOf[i]
-                        + ", outside [-1, " + words + ")");
+                throw new IllegalArgumentException(
+                        side + " token " + i + " maps to word " + wordOf[i] + ", outside [-1, " + words + ")");
             }
         }
     }

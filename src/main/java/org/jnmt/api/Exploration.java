@@ -1,11 +1,10 @@
 package org.jnmt.api;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jnmt.data.Vocabulary;
 import org.jnmt.decode.BeamTrace;
 import org.jnmt.decode.StepAlternatives;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One sentence laid open, what the attention explorer shows: the n-best translations, the beam
@@ -16,8 +15,8 @@ import java.util.List;
  * @param alternatives per target token of the best translation, the top-k tokens the model
  *                     weighed at that step, most probable first
  */
-public record Exploration(List<Translation> translations, List<List<BeamNode>> beam,
-                          List<List<Alternative>> alternatives) {
+public record Exploration(
+        List<Translation> translations, List<List<BeamNode>> beam, List<List<Alternative>> alternatives) {
 
     /**
      * A hypothesis of the beam at one step.
@@ -29,21 +28,22 @@ public record Exploration(List<Translation> translations, List<List<BeamNode>> b
      * @param score    its ranking score (length-normalised)
      * @param finished true when it ended at this step
      */
-    public record BeamNode(int id, int parent, String token, double logProb, double score, boolean finished) {
-    }
+    public record BeamNode(int id, int parent, String token, double logProb, double score, boolean finished) {}
 
     /** A token the model weighed at a step, with its probability. */
-    public record Alternative(String token, double probability) {
-    }
+    public record Alternative(String token, double probability) {}
 
-    static Exploration of(List<Translation> translations, List<List<BeamTrace.Entry>> steps,
-                          List<List<StepAlternatives.Candidate>> candidates, Vocabulary vocabulary) {
+    static Exploration of(
+            List<Translation> translations,
+            List<List<BeamTrace.Entry>> steps,
+            List<List<StepAlternatives.Candidate>> candidates,
+            Vocabulary vocabulary) {
         List<List<BeamNode>> beam = new ArrayList<>(steps.size());
         for (List<BeamTrace.Entry> step : steps) {
             List<BeamNode> nodes = new ArrayList<>(step.size());
             for (BeamTrace.Entry e : step) {
-                nodes.add(new BeamNode(e.id(), e.parent(), vocabulary.token(e.token()), e.logProb(), e.score(),
-                        e.finished()));
+                nodes.add(new BeamNode(
+                        e.id(), e.parent(), vocabulary.token(e.token()), e.logProb(), e.score(), e.finished()));
             }
             beam.add(nodes);
         }

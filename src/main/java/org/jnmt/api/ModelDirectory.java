@@ -3,6 +3,11 @@ package org.jnmt.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import org.jnmt.checkpoint.Checkpoint;
 import org.jnmt.checkpoint.CheckpointFiles;
 import org.jnmt.config.ConfigLoader;
@@ -12,12 +17,6 @@ import org.jnmt.model.ModelDimensions;
 import org.jnmt.model.Seq2SeqModel;
 import org.jnmt.util.NmtException;
 import org.nd4j.linalg.api.buffer.DataType;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
 
 /**
  * A trained model is a directory; training writes it, translation and evaluation load it:
@@ -35,6 +34,7 @@ public final class ModelDirectory {
 
     /** The layout version this jnmt writes and reads. */
     public static final int FORMAT_VERSION = 1;
+
     public static final String MANIFEST = "model.json";
     public static final String CONFIG = "config.yaml";
 
@@ -63,11 +63,14 @@ public final class ModelDirectory {
             Files.writeString(dir.resolve(CONFIG), ConfigLoader.toYaml(config));
             ObjectNode manifest = JSON.createObjectNode();
             manifest.put("format_version", FORMAT_VERSION);
-            manifest.put("jnmt_version", String.valueOf(ModelDirectory.class.getPackage().getImplementationVersion()));
+            manifest.put(
+                    "jnmt_version",
+                    String.valueOf(ModelDirectory.class.getPackage().getImplementationVersion()));
             manifest.put("source_vocabulary", data.sourceVocabulary().size());
             manifest.put("target_vocabulary", data.targetVocabulary().size());
             manifest.put("data", data.dir().toString());
-            Files.writeString(dir.resolve(MANIFEST), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest));
+            Files.writeString(
+                    dir.resolve(MANIFEST), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest));
             return new ModelDirectory(dir, config, manifest);
         } catch (IOException e) {
             throw new NmtException(dir + ": cannot write the model directory (" + e.getMessage() + ")");
@@ -139,7 +142,9 @@ public final class ModelDirectory {
 
     /** The architecture of this model, given its vocabularies. */
     public ModelDimensions dimensions(PreparedData.Pipelines pipelines) {
-        return ModelDimensions.of(config.model, pipelines.source().vocabulary().size(),
+        return ModelDimensions.of(
+                config.model,
+                pipelines.source().vocabulary().size(),
                 pipelines.target().vocabulary().size());
     }
 
@@ -152,7 +157,9 @@ public final class ModelDirectory {
 
     /** The number of trainable parameters (allocates the model without loading weights; ND4J must be started). */
     public long parameterCount(PreparedData.Pipelines pipelines) {
-        return new Seq2SeqModel(dimensions(pipelines), config.model, DataType.FLOAT).parameters().totalSize();
+        return new Seq2SeqModel(dimensions(pipelines), config.model, DataType.FLOAT)
+                .parameters()
+                .totalSize();
     }
 
     private static String firstLine(String message) {

@@ -1,9 +1,8 @@
 package org.jnmt.api;
 
+import java.util.List;
 import org.jnmt.align.WordAttention;
 import org.jnmt.data.TextNormalizer;
-
-import java.util.List;
 
 /**
  * The translation of one sentence, with the attention that produced it.
@@ -21,9 +20,17 @@ import java.util.List;
  * @param targetWords  [T] for each target token, the index of its word in {@code text} (-1 for {@code </s>})
  * @param truncated    true when the output was cut at the maximum output length before it ended
  */
-public record Translation(String source, String text, double score, double logProb, List<String> sourceTokens,
-                          List<String> targetTokens, float[][] attention, int[] sourceWords, int[] targetWords,
-                          boolean truncated) {
+public record Translation(
+        String source,
+        String text,
+        double score,
+        double logProb,
+        List<String> sourceTokens,
+        List<String> targetTokens,
+        float[][] attention,
+        int[] sourceWords,
+        int[] targetWords,
+        boolean truncated) {
 
     /** The translation of an empty (or blank) line: an empty line, no tokens, no attention. */
     static Translation empty(String source) {
@@ -40,7 +47,11 @@ public record Translation(String source, String text, double score, double logPr
      * [target words][source words], for word alignments such as {@code --alignments hard}.
      */
     public WordAttention wordAttention() {
-        return WordAttention.pool(attention, targetWords, TextNormalizer.words(text).size(),
-                sourceWords, TextNormalizer.words(source).size());
+        return WordAttention.pool(
+                attention,
+                targetWords,
+                TextNormalizer.words(text).size(),
+                sourceWords,
+                TextNormalizer.words(source).size());
     }
 }

@@ -14,8 +14,8 @@ import org.jnmt.decode.SearchOptions;
  * @param batchSize      sentences decoded together
  * @param replaceUnk     replace each {@code <unk>} of the output by the source word it attends to most
  */
-public record TranslationOptions(int beam, double alpha, int nBest, double maxOutputRatio, int batchSize,
-                                 boolean replaceUnk) {
+public record TranslationOptions(
+        int beam, double alpha, int nBest, double maxOutputRatio, int batchSize, boolean replaceUnk) {
 
     public TranslationOptions {
         if (beam < 1) {

@@ -1,5 +1,12 @@
 package org.jnmt.api;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.jnmt.config.BatchType;
 import org.jnmt.data.Batch;
 import org.jnmt.data.Batcher;
@@ -17,14 +24,6 @@ import org.jnmt.decode.StepAlternatives;
 import org.jnmt.model.Backend;
 import org.jnmt.model.LossResult;
 import org.jnmt.model.Seq2SeqModel;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * The translation API: load a model directory once, then translate sentences (plain text in, plain
@@ -106,8 +105,8 @@ public final class Translator implements AutoCloseable {
      * starts with {@code prefixes.get(i)} (plain target text, forced: prefix-constrained decoding)
      * and goes on as the model chooses. {@code prefixes}, or any of its entries, may be null or blank.
      */
-    public List<List<Translation>> translateNBest(List<String> sentences, List<String> prefixes,
-                                                  TranslationOptions options) {
+    public List<List<Translation>> translateNBest(
+            List<String> sentences, List<String> prefixes, TranslationOptions options) {
         checkOpen();
         List<List<Translation>> out = new ArrayList<>(sentences.size());
         TextPipeline.Encoded[] encoded = new TextPipeline.Encoded[sentences.size()];
@@ -182,9 +181,19 @@ public final class Translator implements AutoCloseable {
                 float[][][] attention = model.attention(batch);
                 for (int r = 0; r < indices.length; r++) {
                     int i = kept.get(indices[r]);
-                    out.set(i, new Translation(sources.get(i), targets.get(i), Double.NaN, Double.NaN,
-                            withEos(src[i].tokens()), withEos(tgt[i].tokens()), attention[r], src[i].words(),
-                            tgt[i].words(), false));
+                    out.set(
+                            i,
+                            new Translation(
+                                    sources.get(i),
+                                    targets.get(i),
+                                    Double.NaN,
+                                    Double.NaN,
+                                    withEos(src[i].tokens()),
+                                    withEos(tgt[i].tokens()),
+                                    attention[r],
+                                    src[i].words(),
+                                    tgt[i].words(),
+                                    false));
                 }
             }
         } finally {
@@ -220,7 +229,7 @@ public final class Translator implements AutoCloseable {
         } finally {
             give(model);
         }
-        return new double[]{nll, tokens};
+        return new double[] {nll, tokens};
     }
 
     /**
@@ -239,15 +248,19 @@ public final class Translator implements AutoCloseable {
         BeamTrace trace = new BeamTrace(1);
         Seq2SeqModel model = borrow();
         try {
-            List<Hypothesis> hypotheses = search(model, batch, options,
-                    new int[][] {tokenIds(prefixTokens)}, trace).get(0);
+            List<Hypothesis> hypotheses = search(model, batch, options, new int[][] {tokenIds(prefixTokens)}, trace)
+                    .get(0);
             List<Translation> translations = new ArrayList<>(hypotheses.size());
             for (Hypothesis h : hypotheses) {
                 translations.add(toTranslation(sentence, encoded, h, options.replaceUnk()));
             }
-            List<List<StepAlternatives.Candidate>> alternatives = StepAlternatives.of(new ModelSearch(model),
-                    encoded.ids(), hypotheses.get(0).tokens(), topK);
-            return Exploration.of(translations, trace.steps(0), alternatives, pipelines.target().vocabulary());
+            List<List<StepAlternatives.Candidate>> alternatives = StepAlternatives.of(
+                    new ModelSearch(model), encoded.ids(), hypotheses.get(0).tokens(), topK);
+            return Exploration.of(
+                    translations,
+                    trace.steps(0),
+                    alternatives,
+                    pipelines.target().vocabulary());
         } finally {
             give(model);
         }
@@ -279,33 +292,43 @@ public final class Translator implements AutoCloseable {
     }
 
     /** Beam search, or greedy search for a beam of 1 unless the beam is to be traced. */
-    private List<List<Hypothesis>> search(Seq2SeqModel model, Batch batch, TranslationOptions options,
-                                          int[][] prefixes, BeamTrace trace) {
+    private List<List<Hypothesis>> search(
+            Seq2SeqModel model, Batch batch, TranslationOptions options, int[][] prefixes, BeamTrace trace) {
         ModelSearch searchModel = new ModelSearch(model);
         if (options.beam() == 1 && trace == null) {
-            List<Hypothesis> greedy = new GreedySearch<>(searchModel, options.search()).search(batch.src(),
-                    batch.srcLengths(), prefixes);
+            List<Hypothesis> greedy =
+                    new GreedySearch<>(searchModel, options.search()).search(batch.src(), batch.srcLengths(), prefixes);
             List<List<Hypothesis>> wrapped = new ArrayList<>(greedy.size());
             for (Hypothesis h : greedy) {
                 wrapped.add(List.of(h));
             }
             return wrapped;
         }
-        return new BeamSearch<>(searchModel, options.search()).search(batch.src(), batch.srcLengths(), prefixes,
-                trace);
+        return new BeamSearch<>(searchModel, options.search()).search(batch.src(), batch.srcLengths(), prefixes, trace);
     }
 
     private Translation toTranslation(String source, TextPipeline.Encoded src, Hypothesis h, boolean replaceUnk) {
         TextPipeline.Decoded decoded = replaceUnk
-                ? pipelines.target().decodeDetailed(h.tokens(), position -> sourcePretoken(src, h.attention()[position]))
+                ? pipelines
+                        .target()
+                        .decodeDetailed(h.tokens(), position -> sourcePretoken(src, h.attention()[position]))
                 : pipelines.target().decodeDetailed(h.tokens());
         List<String> targetTokens = h.finished() ? withEos(decoded.tokens()) : decoded.tokens();
         int[] targetWords = Arrays.copyOf(decoded.words(), targetTokens.size());
         if (h.finished()) {
             targetWords[targetWords.length - 1] = -1;
         }
-        return new Translation(source, decoded.text(), h.score(), h.logProb(), withEos(src.tokens()), targetTokens,
-                h.attention(), src.words(), targetWords, !h.finished());
+        return new Translation(
+                source,
+                decoded.text(),
+                h.score(),
+                h.logProb(),
+                withEos(src.tokens()),
+                targetTokens,
+                h.attention(),
+                src.words(),
+                targetWords,
+                !h.finished());
     }
 
     /**

@@ -4,8 +4,17 @@ package org.jnmt.bench;
  * The sizes of a benchmark run; the defaults are those of ../shared/bench/torch_reference.py, so
  * that both measure the same work.
  */
-public record BenchSizes(int vocab, int emb, int encHidden, int decHidden, int attn, int batch, int srcLen,
-                         int tgtLen, int warmup, int steps) {
+public record BenchSizes(
+        int vocab,
+        int emb,
+        int encHidden,
+        int decHidden,
+        int attn,
+        int batch,
+        int srcLen,
+        int tgtLen,
+        int warmup,
+        int steps) {
 
     /**
      * Multiply-adds of one teacher-forced forward pass over {@code tokens} real target tokens, GEMMs
@@ -17,13 +26,14 @@ public record BenchSizes(int vocab, int emb, int encHidden, int decHidden, int a
         double d3 = 3.0 * decHidden;
         double annotations = 2.0 * encHidden;
         double feature = decHidden + annotations + emb;
-        double encoder = 2 * (b * srcLen * emb * h3 + b * srcLen * encHidden * h3);         // both directions
+        double encoder = 2 * (b * srcLen * emb * h3 + b * srcLen * encHidden * h3); // both directions
         double init = b * annotations * decHidden;
         double keys = b * srcLen * annotations * attn;
-        double decoderStep = b * decHidden * attn                                           // W_a s
-                + b * srcLen * attn                                                         // v^T tanh(.)
-                + b * srcLen * annotations                                                  // context
-                + b * (emb + annotations) * d3 + b * decHidden * d3;                       // GRU
+        double decoderStep = b * decHidden * attn // W_a s
+                + b * srcLen * attn // v^T tanh(.)
+                + b * srcLen * annotations // context
+                + b * (emb + annotations) * d3
+                + b * decHidden * d3; // GRU
         double output = (double) tokens * feature * vocab;
         return 2 * (encoder + init + keys + tgtLen * decoderStep + output);
     }

@@ -1,6 +1,16 @@
 package org.jnmt.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.jnmt.config.ModelConfig;
+import org.jnmt.config.Readout;
 import org.jnmt.config.TrainingConfig;
 import org.jnmt.data.Batch;
 import org.jnmt.data.SpecialTokens;
@@ -11,7 +21,6 @@ import org.jnmt.decode.SearchOptions;
 import org.jnmt.model.Backend;
 import org.jnmt.model.LossResult;
 import org.jnmt.model.ModelDimensions;
-import org.jnmt.config.Readout;
 import org.jnmt.model.Seq2SeqModel;
 import org.jnmt.train.AdamOptimizer;
 import org.jnmt.train.GradientClipping;
@@ -19,16 +28,6 @@ import org.jnmt.util.Console;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
 
 /**
  * Times what ../shared/bench/torch_reference.py times, on the same synthetic work: full training
@@ -55,8 +54,19 @@ public final class Benchmark {
         ModelConfig options = new ModelConfig();
         options.embDropout = 0;
         options.outDropout = 0;
-        Seq2SeqModel model = new Seq2SeqModel(new ModelDimensions(sizes.vocab(), sizes.vocab(), sizes.emb(),
-                sizes.encHidden(), sizes.decHidden(), sizes.attn(), Readout.NONE, 0, false), options, DataType.FLOAT);
+        Seq2SeqModel model = new Seq2SeqModel(
+                new ModelDimensions(
+                        sizes.vocab(),
+                        sizes.vocab(),
+                        sizes.emb(),
+                        sizes.encHidden(),
+                        sizes.decHidden(),
+                        sizes.attn(),
+                        Readout.NONE,
+                        0,
+                        false),
+                options,
+                DataType.FLOAT);
         model.initialize(0);
         TrainingConfig training = new TrainingConfig();
         AdamOptimizer adam = AdamOptimizer.fromConfig(model.parameters(), training);

@@ -27,15 +27,14 @@ public final class AtomicFileWriter {
     /** The suffix of temporary files, so that a directory listing can ignore (and prune) leftovers. */
     public static final String TEMP_SUFFIX = ".tmp";
 
-    private AtomicFileWriter() {
-    }
+    private AtomicFileWriter() {}
 
     public static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", TEMP_SUFFIX);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
                 content.writeTo(out);
                 out.flush();
                 channel.force(true);

@@ -5,16 +5,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import org.jnmt.model.ParameterSet.Parameter;
-import org.jnmt.model.ParameterSet;
-import org.jnmt.util.NmtException;
-import org.nd4j.linalg.api.ndarray.INDArray;
-
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jnmt.model.ParameterSet;
+import org.jnmt.model.ParameterSet.Parameter;
+import org.jnmt.util.NmtException;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * What a checkpoint holds, on top of {@link CheckpointFormat}: the weights as tensors
@@ -31,6 +30,7 @@ public final class Checkpoint {
     public static final String KIND_TRAINING = "training";
     /** Weights only (best.ckpt, averaged models), perhaps with the training state for reference. */
     public static final String KIND_WEIGHTS = "weights";
+
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -57,14 +57,13 @@ public final class Checkpoint {
      * @param weights the weight tensors by parameter name, in file order
      * @param others  every other tensor by its full name (empty unless asked for)
      */
-    public record Contents(Metadata metadata, Map<String, INDArray> weights, Map<String, INDArray> others) {
-    }
+    public record Contents(Metadata metadata, Map<String, INDArray> weights, Map<String, INDArray> others) {}
 
-    private Checkpoint() {
-    }
+    private Checkpoint() {}
 
     /** Writes the weights (named by parameter), then {@code others} under their own names, atomically. */
-    public static void write(Path file, Metadata metadata, Map<String, INDArray> weights, Map<String, INDArray> others) {
+    public static void write(
+            Path file, Metadata metadata, Map<String, INDArray> weights, Map<String, INDArray> others) {
         Map<String, INDArray> tensors = new LinkedHashMap<>();
         weights.forEach((name, tensor) -> tensors.put(WEIGHTS + name, tensor));
         tensors.putAll(others);
@@ -77,8 +76,8 @@ public final class Checkpoint {
      * @throws NmtException when the file cannot be read or its metadata cannot be parsed
      */
     public static Contents read(Path file, boolean withOthers) {
-        CheckpointFormat.Contents contents = CheckpointFormat.read(file,
-                name -> withOthers || name.startsWith(WEIGHTS));
+        CheckpointFormat.Contents contents =
+                CheckpointFormat.read(file, name -> withOthers || name.startsWith(WEIGHTS));
         Metadata metadata = fromJson(file, contents.metadataJson());
         Map<String, INDArray> weights = new LinkedHashMap<>();
         Map<String, INDArray> others = new LinkedHashMap<>();

@@ -1,8 +1,5 @@
 package org.jnmt.checkpoint;
 
-import org.jnmt.util.IoErrors;
-import org.jnmt.util.NmtException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +10,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jnmt.util.IoErrors;
+import org.jnmt.util.NmtException;
 
 /**
  * Where the checkpoints of a run directory lie:
@@ -29,8 +28,7 @@ public final class CheckpointFiles {
     public static final String BEST_FILE = "best.ckpt";
     private static final Pattern STEP_FILE = Pattern.compile("step-(\\d+)\\.ckpt");
 
-    private CheckpointFiles() {
-    }
+    private CheckpointFiles() {}
 
     /** The path of the checkpoint of {@code step}: checkpoints/step-000123.ckpt. */
     public static Path stepFile(Path runDir, long step) {
@@ -44,7 +42,8 @@ public final class CheckpointFiles {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> STEP_FILE.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f))
+            return files.filter(
+                            f -> STEP_FILE.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f))
                     .sorted(Comparator.comparingLong(CheckpointFiles::stepOf))
                     .toList();
         } catch (IOException e) {

@@ -1,18 +1,11 @@
 package org.jnmt.checkpoint;
 
-import org.jnmt.util.IoErrors;
-import org.jnmt.util.NmtException;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +18,11 @@ import java.util.function.Predicate;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
+import org.jnmt.util.IoErrors;
+import org.jnmt.util.NmtException;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The binary checkpoint file, version 1. All numbers are big-endian (Java's DataOutputStream).
@@ -57,11 +55,9 @@ final class CheckpointFormat {
     private static final int CHUNK_BYTES = 1 << 16;
 
     /** What a file holds: the metadata JSON and the tensors read, by name, in file order. */
-    record Contents(String metadataJson, Map<String, INDArray> tensors) {
-    }
+    record Contents(String metadataJson, Map<String, INDArray> tensors) {}
 
-    private CheckpointFormat() {
-    }
+    private CheckpointFormat() {}
 
     /**
      * Writes the tensors (FLOAT or DOUBLE, any shape) and the metadata to {@code file} atomically.
@@ -97,14 +93,17 @@ final class CheckpointFormat {
                 new DataOutputStream(raw).writeInt((int) crc.getValue());
             });
         } catch (IOException e) {
-            throw new NmtException(file + ": cannot write checkpoint (" + IoErrors.describe(e) + "); any previous " + file.getFileName()
-                    + " is unchanged");
+            throw new NmtException(file + ": cannot write checkpoint (" + IoErrors.describe(e) + "); any previous "
+                    + file.getFileName() + " is unchanged");
         }
     }
 
     private static long tensorBytes(String name, INDArray array) {
-        return Integer.BYTES + name.getBytes(StandardCharsets.UTF_8).length + 2
-                + (long) Long.BYTES * array.rank() + array.length() * elementBytes(array.dataType());
+        return Integer.BYTES
+                + name.getBytes(StandardCharsets.UTF_8).length
+                + 2
+                + (long) Long.BYTES * array.rank()
+                + array.length() * elementBytes(array.dataType());
     }
 
     private static int elementBytes(DataType type) {
@@ -154,7 +153,8 @@ final class CheckpointFormat {
     static Contents read(Path file, Predicate<String> wanted) {
         try {
             long length = verify(file);
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), CHUNK_BYTES))) {
+            try (DataInputStream in =
+                    new DataInputStream(new BufferedInputStream(Files.newInputStream(file), CHUNK_BYTES))) {
                 in.skipNBytes(HEADER_BYTES);
                 return parse(file, in, length - HEADER_BYTES - CHECKSUM_BYTES, wanted);
             }
@@ -171,8 +171,8 @@ final class CheckpointFormat {
     private static long verify(Path file) throws IOException {
         long size = Files.size(file);
         CRC32C crc = new CRC32C();
-        try (DataInputStream in = new DataInputStream(new CheckedInputStream(
-                new BufferedInputStream(Files.newInputStream(file), CHUNK_BYTES), crc))) {
+        try (DataInputStream in = new DataInputStream(
+                new CheckedInputStream(new BufferedInputStream(Files.newInputStream(file), CHUNK_BYTES), crc))) {
             byte[] magic = new byte[MAGIC.length];
             int got = in.readNBytes(magic, 0, magic.length);
             if (got < magic.length || !Arrays.equals(magic, MAGIC)) {
@@ -184,8 +184,8 @@ final class CheckpointFormat {
             }
             int version = in.readInt();
             if (version != VERSION) {
-                throw new NmtException(file + ": format version " + version + " is not supported; this jnmt reads version "
-                        + VERSION);
+                throw new NmtException(
+                        file + ": format version " + version + " is not supported; this jnmt reads version " + VERSION);
             }
             long length = in.readLong();
             if (size < length) {
@@ -250,7 +250,8 @@ final class CheckpointFormat {
             long dataBytes = elements * elementBytes;
             remaining -= Integer.BYTES + nameLength + 2 + (long) Long.BYTES * rank;
             if (dataBytes > remaining || elements > Integer.MAX_VALUE) {
-                throw corrupt(file, "tensor " + name + " of shape " + Arrays.toString(shape) + " does not fit in the file");
+                throw corrupt(
+                        file, "tensor " + name + " of shape " + Arrays.toString(shape) + " does not fit in the file");
             }
             remaining -= dataBytes;
             if (tensors.containsKey(name)) {

@@ -1,5 +1,14 @@
 package org.jnmt.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.jnmt.align.AlignmentScore;
 import org.jnmt.align.GoldAlignment;
 import org.jnmt.align.GoldReader;
@@ -21,46 +30,55 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-
 /**
  * {@code nmt align}: word alignments of sentence pairs, from the attention of forced decoding (each
  * target word linked to the source word it attends to most) or from fast_align's IBM Model 2
  * trained on the pairs, and their error rate against a gold alignment.
  */
-@Command(name = "align", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Word-align sentence pairs. Writes Pharaoh lines 'SRC-TGT ...' (0-based word indices), one "
-                + "per pair, to -o or standard output.",
-                "--method attention (the default) forced-decodes --tgt with the model -m and links each target word "
-                        + "to the source word it attends to most.",
-                "--method ibm2 needs no model: it trains fast_align's IBM Model 2 (diagonal favoured, tension "
-                        + "learnt, Dirichlet prior: fast_align -d -o -v) by EM on the whitespace-separated words of "
-                        + "--src/--tgt (plus --train-src/--train-tgt) and writes its src->tgt links, or with "
-                        + "--symmetrize both directions' links combined.",
-                "With --gold, prints 'AER ...  precision ...  recall ...' (Och and Ney 2003, in percent) to "
-                        + "standard output instead, and writes the alignments only if -o is given."})
+@Command(
+        name = "align",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Word-align sentence pairs. Writes Pharaoh lines 'SRC-TGT ...' (0-based word indices), one "
+                    + "per pair, to -o or standard output.",
+            "--method attention (the default) forced-decodes --tgt with the model -m and links each target word "
+                    + "to the source word it attends to most.",
+            "--method ibm2 needs no model: it trains fast_align's IBM Model 2 (diagonal favoured, tension "
+                    + "learnt, Dirichlet prior: fast_align -d -o -v) by EM on the whitespace-separated words of "
+                    + "--src/--tgt (plus --train-src/--train-tgt) and writes its src->tgt links, or with "
+                    + "--symmetrize both directions' links combined.",
+            "With --gold, prints 'AER ...  precision ...  recall ...' (Och and Ney 2003, in percent) to "
+                    + "standard output instead, and writes the alignments only if -o is given."
+        })
 public class AlignCommand implements Callable<Integer> {
 
     /** Sentence pairs forced-decoded at a time, so that memory does not grow with the corpus. */
     private static final int CHUNK = 512;
 
     /** Options that only --method ibm2 reads. */
-    private static final List<String> IBM2_ONLY = List.of("--symmetrize", "--reverse", "--train-src", "--train-tgt",
-            "--lowercase", "--iterations", "--p0", "--tension", "--fixed-tension", "--alpha");
+    private static final List<String> IBM2_ONLY = List.of(
+            "--symmetrize",
+            "--reverse",
+            "--train-src",
+            "--train-tgt",
+            "--lowercase",
+            "--iterations",
+            "--p0",
+            "--tension",
+            "--fixed-tension",
+            "--alpha");
 
-    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "attention",
+    @Option(
+            names = "--method",
+            paramLabel = "METHOD",
+            defaultValue = "attention",
             description = "Where the links come from: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     AlignMethod method;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "DIR",
+    @Option(
+            names = {"-m", "--model"},
+            paramLabel = "DIR",
             description = "The model directory (what 'nmt train --out DIR' wrote); for --method attention.")
     Path modelDir;
 
@@ -70,15 +88,23 @@ public class AlignCommand implements Callable<Integer> {
     @Option(names = "--tgt", required = true, paramLabel = "FILE", description = "Their translations, line by line.")
     Path targetFile;
 
-    @Option(names = "--gold", paramLabel = "FILE",
+    @Option(
+            names = "--gold",
+            paramLabel = "FILE",
             description = "Gold alignments: Pharaoh lines (i-j sure, ipj possible) or NAACL lines (S P).")
     Path goldFile;
 
-    @Option(names = "--gold-base", paramLabel = "1|0", defaultValue = "1",
+    @Option(
+            names = "--gold-base",
+            paramLabel = "1|0",
+            defaultValue = "1",
             description = "Where the word indices of the gold file start (default: ${DEFAULT-VALUE}).")
     int goldBase;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where the alignments go.")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "Where the alignments go.")
     Path output;
 
     @Mixin
@@ -103,15 +129,17 @@ public class AlignCommand implements Callable<Integer> {
         gold = goldFile == null ? null : GoldReader.read(goldFile, goldBase, sources.size());
         score = new AlignmentScore();
         // The model loads before -o is opened, so that a bad model directory leaves no empty output file.
-        try (Translator translator = method == AlignMethod.ATTENTION ? ModelOption.load(modelDir, GlobalOptions.of(spec).threads()) : null;
-             Writer out = alignmentOutput(gold != null)) {
+        try (Translator translator = method == AlignMethod.ATTENTION
+                        ? ModelOption.load(modelDir, GlobalOptions.of(spec).threads())
+                        : null;
+                Writer out = alignmentOutput(gold != null)) {
             switch (method) {
                 case ATTENTION -> alignWithAttention(translator, sources, targets, out);
                 case IBM2 -> alignWithIbm2(sources, targets, out);
             }
         } catch (IOException e) {
-            throw new NmtException((output == null ? "<stdout>" : output.toString()) + ": cannot write: "
-                    + e.getMessage(), e);
+            throw new NmtException(
+                    (output == null ? "<stdout>" : output.toString()) + ": cannot write: " + e.getMessage(), e);
         }
         if (gold != null) {
             if (outOfBounds > 0) {
@@ -144,7 +172,8 @@ public class AlignCommand implements Callable<Integer> {
             throw new UsageException("--train-src and --train-tgt go together.");
         }
         if (ibm2.reverse && ibm2.symmetrization != null) {
-            throw new UsageException("--reverse and --symmetrize exclude each other: --symmetrize uses both directions.");
+            throw new UsageException(
+                    "--reverse and --symmetrize exclude each other: --symmetrize uses both directions.");
         }
     }
 
@@ -173,14 +202,27 @@ public class AlignCommand implements Callable<Integer> {
             trainTargets.addAll(moreTargets);
         }
         IndexedCorpus corpus = IndexedCorpus.of(trainSources, trainTargets, ibm2.lowercase);
-        Ibm2Aligner aligner = new Ibm2Aligner(settings, (direction, iteration) -> Console.info(String.format(Locale.ROOT,
-                "ibm2 %s iteration %d/%d: perplexity %.2f, tension %.3f, %,d pairs in %.2f s (%,.0f pairs/s)",
-                direction, iteration.iteration(), settings.iterations(), iteration.perplexity(), iteration.tension(),
-                iteration.pairs(), iteration.seconds(), iteration.pairsPerSecond())));
+        Ibm2Aligner aligner = new Ibm2Aligner(
+                settings,
+                (direction, iteration) -> Console.info(String.format(
+                        Locale.ROOT,
+                        "ibm2 %s iteration %d/%d: perplexity %.2f, tension %.3f, %,d pairs in %.2f s (%,.0f pairs/s)",
+                        direction,
+                        iteration.iteration(),
+                        settings.iterations(),
+                        iteration.perplexity(),
+                        iteration.tension(),
+                        iteration.pairs(),
+                        iteration.seconds(),
+                        iteration.pairsPerSecond())));
         List<? extends Collection<Link>> alignments = ibm2.symmetrization != null
-                ? aligner.symmetrized(corpus, sources.size(), ibm2.symmetrization, GlobalOptions.of(spec).threads())
-                : aligner.align(corpus, sources.size(),
-                        ibm2.reverse ? Direction.TARGET_TO_SOURCE : Direction.SOURCE_TO_TARGET);
+                ? aligner.symmetrized(
+                        corpus,
+                        sources.size(),
+                        ibm2.symmetrization,
+                        GlobalOptions.of(spec).threads())
+                : aligner.align(
+                        corpus, sources.size(), ibm2.reverse ? Direction.TARGET_TO_SOURCE : Direction.SOURCE_TO_TARGET);
         for (int s = 0; s < sources.size(); s++) {
             emit(out, s, alignments.get(s), corpus.sources()[s].length, corpus.targets()[s].length);
         }

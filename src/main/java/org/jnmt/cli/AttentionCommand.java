@@ -1,35 +1,39 @@
 package org.jnmt.cli;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.jnmt.align.AttentionMatrix;
-import org.jnmt.viz.HeatmapOptions;
-import org.jnmt.viz.HeatmapPng;
-import org.jnmt.viz.HeatmapReport;
-import org.jnmt.viz.HeatmapSvg;
 import org.jnmt.api.Translation;
 import org.jnmt.api.TranslationOptions;
 import org.jnmt.api.Translator;
 import org.jnmt.util.Console;
 import org.jnmt.util.NmtException;
 import org.jnmt.util.UsageException;
+import org.jnmt.viz.HeatmapOptions;
+import org.jnmt.viz.HeatmapPng;
+import org.jnmt.viz.HeatmapReport;
+import org.jnmt.viz.HeatmapSvg;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * {@code nmt attention}: attention heatmaps, source tokens in columns and target tokens in rows, of
  * the model's translation or, with a given translation, of forced decoding.
  */
-@Command(name = "attention", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Draw attention heatmaps: source tokens in columns, target tokens in rows.",
-                "One sentence (--src, with --tgt to draw the attention while the model reads that translation "
-                        + "instead of its own) to a PNG, SVG or HTML file; or every line of a file (-i, with "
-                        + "--tgt-file for given translations) to one HTML report."})
+@Command(
+        name = "attention",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Draw attention heatmaps: source tokens in columns, target tokens in rows.",
+            "One sentence (--src, with --tgt to draw the attention while the model reads that translation "
+                    + "instead of its own) to a PNG, SVG or HTML file; or every line of a file (-i, with "
+                    + "--tgt-file for given translations) to one HTML report."
+        })
 public class AttentionCommand implements Callable<Integer> {
 
     @Mixin
@@ -38,17 +42,28 @@ public class AttentionCommand implements Callable<Integer> {
     @Option(names = "--src", paramLabel = "SENTENCE", description = "The source sentence.")
     String source;
 
-    @Option(names = "--tgt", paramLabel = "SENTENCE", description = "Its translation (forced decoding); "
-            + "default: the model's translation.")
+    @Option(
+            names = "--tgt",
+            paramLabel = "SENTENCE",
+            description = "Its translation (forced decoding); " + "default: the model's translation.")
     String target;
 
-    @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "Source sentences, one per line.")
+    @Option(
+            names = {"-i", "--input"},
+            paramLabel = "FILE",
+            description = "Source sentences, one per line.")
     Path input;
 
-    @Option(names = "--tgt-file", paramLabel = "FILE", description = "Their translations, line by line (forced decoding).")
+    @Option(
+            names = "--tgt-file",
+            paramLabel = "FILE",
+            description = "Their translations, line by line (forced decoding).")
     Path targetFile;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            paramLabel = "FILE",
             description = "FILE.png, FILE.svg or FILE.html (-i: an HTML report).")
     Path output;
 
@@ -59,14 +74,16 @@ public class AttentionCommand implements Callable<Integer> {
     public Integer call() {
         String kind = checkOptions();
         List<String> sources = source != null ? List.of(source) : TextStreams.readAll(input);
-        List<String> targets = target != null ? List.of(target) : targetFile != null ? TextStreams.readAll(targetFile) : null;
+        List<String> targets =
+                target != null ? List.of(target) : targetFile != null ? TextStreams.readAll(targetFile) : null;
         if (targets != null && input != null) {
             TextStreams.requireSameLength(input, sources, targetFile, targets);
         }
         List<Translation> translations;
         try (Translator translator = model.load()) {
             TranslationOptions options = decoding.apply(translator.defaults(), 1);
-            translations = targets == null ? translator.translate(sources, options) : translator.forceDecode(sources, targets);
+            translations =
+                    targets == null ? translator.translate(sources, options) : translator.forceDecode(sources, targets);
         }
         if (source != null) {
             Translation t = translations.get(0);

@@ -1,5 +1,14 @@
 package org.jnmt.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jnmt.checkpoint.CheckpointFiles;
 import org.jnmt.train.CheckpointAverager;
 import org.jnmt.util.Console;
@@ -11,33 +20,36 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
 /** {@code nmt average}: the mean of the weights of a run's last N step checkpoints. */
-@Command(name = "average", mixinStandardHelpOptions = true,
-        description = {"Average the weights of the last N step checkpoints of a training run.",
-                "OUT ending in .ckpt is written as a weights file; any other OUT becomes a model directory: "
-                        + "a copy of the files at the top of DIR (config, vocabularies, BPE codes; no .ckpt files) "
-                        + "with the averaged weights as " + CheckpointFiles.BEST_FILE + "."})
+@Command(
+        name = "average",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Average the weights of the last N step checkpoints of a training run.",
+            "OUT ending in .ckpt is written as a weights file; any other OUT becomes a model directory: "
+                    + "a copy of the files at the top of DIR (config, vocabularies, BPE codes; no .ckpt files) "
+                    + "with the averaged weights as " + CheckpointFiles.BEST_FILE + "."
+        })
 public class AverageCommand implements Callable<Integer> {
 
-    @Option(names = {"-m", "--model"}, required = true, paramLabel = "DIR",
+    @Option(
+            names = {"-m", "--model"},
+            required = true,
+            paramLabel = "DIR",
             description = "The run directory (with checkpoints/step-*.ckpt).")
     Path modelDir;
 
-    @Option(names = "--last", paramLabel = "N", defaultValue = "5",
+    @Option(
+            names = "--last",
+            paramLabel = "N",
+            defaultValue = "5",
             description = "Average this many most recent step checkpoints (default: ${DEFAULT-VALUE}).")
     int last;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            paramLabel = "OUT",
             description = "A weights file (*.ckpt) or a model directory to write.")
     Path output;
 
@@ -51,8 +63,8 @@ public class AverageCommand implements Callable<Integer> {
         }
         boolean weightsFile = output.getFileName().toString().endsWith(".ckpt");
         if (!weightsFile && sameDirectory(output, modelDir)) {
-            throw new UsageException("-o must differ from -m; the averaged model would replace the run's "
-                    + CheckpointFiles.BEST_FILE);
+            throw new UsageException(
+                    "-o must differ from -m; the averaged model would replace the run's " + CheckpointFiles.BEST_FILE);
         }
         Path weights = weightsFile ? output : output.resolve(CheckpointFiles.BEST_FILE);
         List<Path> averaged = CheckpointAverager.lastCheckpoints(modelDir, last);
@@ -62,7 +74,9 @@ public class AverageCommand implements Callable<Integer> {
         }
         CheckpointAverager.write(weights, averages, averaged);
         Console.info("averaged " + averaged.size() + " checkpoints (steps "
-                + averaged.stream().map(p -> Long.toString(CheckpointFiles.stepOf(p))).collect(Collectors.joining(", "))
+                + averaged.stream()
+                        .map(p -> Long.toString(CheckpointFiles.stepOf(p)))
+                        .collect(Collectors.joining(", "))
                 + ")");
         spec.commandLine().getOut().println(weights);
         spec.commandLine().getOut().flush();
@@ -83,7 +97,8 @@ public class AverageCommand implements Callable<Integer> {
             Files.createDirectories(output);
             try (Stream<Path> files = Files.list(modelDir)) {
                 for (Path file : files.filter(Files::isRegularFile)
-                        .filter(f -> !f.getFileName().toString().endsWith(".ckpt")).toList()) {
+                        .filter(f -> !f.getFileName().toString().endsWith(".ckpt"))
+                        .toList()) {
                     Files.copy(file, output.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }

@@ -1,5 +1,12 @@
 package org.jnmt.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import org.jnmt.eval.Bleu;
 import org.jnmt.eval.BleuSettings;
 import org.jnmt.eval.Chrf;
@@ -18,31 +25,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.function.BiFunction;
-
 /**
  * {@code nmt bleu REF [REF...] -i HYP}: corpus (or sentence) BLEU and chrF with sacreBLEU 2.6.0's
  * options and output, so that either tool can replace the other in a script.
  */
-@Command(name = "bleu",
+@Command(
+        name = "bleu",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {
-                "Scores a hypothesis file against reference files with BLEU and/or chrF exactly as sacreBLEU "
-                        + Signature.SACREBLEU_VERSION + " does: same options, numbers and output.",
-                "Without -i, or with -i -, the hypothesis is read from standard input."})
+            "Scores a hypothesis file against reference files with BLEU and/or chrF exactly as sacreBLEU "
+                    + Signature.SACREBLEU_VERSION + " does: same options, numbers and output.",
+            "Without -i, or with -i -, the hypothesis is read from standard input."
+        })
 public class BleuCommand implements Callable<Integer> {
 
     /** The metrics of {@code --metrics}. */
     enum Metric {
-        BLEU, CHRF;
+        BLEU,
+        CHRF;
 
         @Override
         public String toString() {
@@ -56,48 +58,78 @@ public class BleuCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "REF", arity = "1..*",
+    @Parameters(
+            paramLabel = "REF",
+            arity = "1..*",
             description = "Reference files, one segment per line, UTF-8 (*.gz is decompressed).")
     List<Path> references;
 
-    @Option(names = {"-i", "--input"}, arity = "1..*", paramLabel = "HYP",
+    @Option(
+            names = {"-i", "--input"},
+            arity = "1..*",
+            paramLabel = "HYP",
             description = "The hypothesis file ('-' or none: standard input).")
     List<String> input;
 
-    @Option(names = {"-m", "--metrics"}, arity = "1..*", paramLabel = "METRIC", defaultValue = "bleu",
+    @Option(
+            names = {"-m", "--metrics"},
+            arity = "1..*",
+            paramLabel = "METRIC",
+            defaultValue = "bleu",
             description = "Metrics to compute: ${COMPLETION-CANDIDATES} (default: bleu).")
     List<Metric> metrics;
 
-    @Option(names = {"-sl", "--sentence-level"}, description = "Print one score per segment (one metric only).")
+    @Option(
+            names = {"-sl", "--sentence-level"},
+            description = "Print one score per segment (one metric only).")
     boolean sentenceLevel;
 
-    @Option(names = {"-tok", "--tokenize"}, paramLabel = "NAME", defaultValue = "13a",
+    @Option(
+            names = {"-tok", "--tokenize"},
+            paramLabel = "NAME",
+            defaultValue = "13a",
             description = "BLEU tokenizer: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     TokenizerName tokenize;
 
-    @Option(names = {"-lc", "--lowercase"}, description = "Case-insensitive BLEU.")
+    @Option(
+            names = {"-lc", "--lowercase"},
+            description = "Case-insensitive BLEU.")
     boolean lowercase;
 
-    @Option(names = {"-s", "--smooth-method"}, paramLabel = "METHOD", defaultValue = "exp",
+    @Option(
+            names = {"-s", "--smooth-method"},
+            paramLabel = "METHOD",
+            defaultValue = "exp",
             description = "BLEU smoothing: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     SmoothingMethod smoothMethod;
 
-    @Option(names = {"-sv", "--smooth-value"}, paramLabel = "V",
+    @Option(
+            names = {"-sv", "--smooth-value"},
+            paramLabel = "V",
             description = "Smoothing value for floor (default 0.1) and add-k (default 1).")
     Double smoothValue;
 
     @Option(names = "--force", description = "Do not warn about hypotheses that look tokenized.")
     boolean force;
 
-    @Option(names = {"-cc", "--chrf-char-order"}, paramLabel = "N", defaultValue = "6",
+    @Option(
+            names = {"-cc", "--chrf-char-order"},
+            paramLabel = "N",
+            defaultValue = "6",
             description = "chrF character n-gram order (default: ${DEFAULT-VALUE}).")
     int chrfCharOrder;
 
-    @Option(names = {"-cw", "--chrf-word-order"}, paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = {"-cw", "--chrf-word-order"},
+            paramLabel = "N",
+            defaultValue = "0",
             description = "chrF word n-gram order; 2 gives chrF++ (default: ${DEFAULT-VALUE}).")
     int chrfWordOrder;
 
-    @Option(names = "--chrf-beta", paramLabel = "B", defaultValue = "2",
+    @Option(
+            names = "--chrf-beta",
+            paramLabel = "B",
+            defaultValue = "2",
             description = "Weight of recall over precision in chrF (default: ${DEFAULT-VALUE}).")
     int chrfBeta;
 
@@ -110,18 +142,28 @@ public class BleuCommand implements Callable<Integer> {
     @Option(names = "--chrf-eps-smoothing", description = "chrF++.py's epsilon smoothing instead of effective order.")
     boolean chrfEpsSmoothing;
 
-    @Option(names = {"-b", "--score-only"}, description = "Print the score alone.")
+    @Option(
+            names = {"-b", "--score-only"},
+            description = "Print the score alone.")
     boolean scoreOnly;
 
-    @Option(names = {"-w", "--width"}, paramLabel = "N", defaultValue = "1",
+    @Option(
+            names = {"-w", "--width"},
+            paramLabel = "N",
+            defaultValue = "1",
             description = "Decimals of the score (default: ${DEFAULT-VALUE}).")
     int width;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "json",
+    @Option(
+            names = {"-f", "--format"},
+            paramLabel = "FORMAT",
+            defaultValue = "json",
             description = "Corpus output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, as sacreBLEU).")
     OutputFormat format;
 
-    @Option(names = {"-sh", "--short"}, description = "Abbreviated signature field names.")
+    @Option(
+            names = {"-sh", "--short"},
+            description = "Abbreviated signature field names.")
     boolean shortSignature;
 
     @Override
@@ -150,8 +192,8 @@ public class BleuCommand implements Callable<Integer> {
             throw new UsageException("--width must be 0 or more, got " + width + ".");
         }
         if (input != null && input.size() > 1) {
-            throw new UsageException("give one hypothesis file to -i (references come before -i), got "
-                    + input.size() + ".");
+            throw new UsageException(
+                    "give one hypothesis file to -i (references come before -i), got " + input.size() + ".");
         }
         if (sentenceLevel && metrics.stream().distinct().count() > 1) {
             throw new UsageException("only one metric can be used with --sentence-level.");
@@ -197,13 +239,12 @@ public class BleuCommand implements Callable<Integer> {
     }
 
     private BleuSettings bleuSettings() {
-        return new BleuSettings(tokenize, lowercase, smoothMethod, smoothValue,
-                sentenceLevel);
+        return new BleuSettings(tokenize, lowercase, smoothMethod, smoothValue, sentenceLevel);
     }
 
     private ChrfSettings chrfSettings() {
-        return new ChrfSettings(chrfCharOrder, chrfWordOrder, chrfBeta, chrfLowercase, chrfWhitespace,
-                chrfEpsSmoothing);
+        return new ChrfSettings(
+                chrfCharOrder, chrfWordOrder, chrfBeta, chrfLowercase, chrfWhitespace, chrfEpsSmoothing);
     }
 
     /** sacreBLEU prints the metrics in the order of their upper-case names: BLEU, then chrF. */
@@ -227,7 +268,8 @@ public class BleuCommand implements Callable<Integer> {
         if (scoreOnly) {
             return ScoreFormat.scoreOnly(score, width);
         }
-        return json ? ScoreFormat.json(score, signature, width)
+        return json
+                ? ScoreFormat.json(score, signature, width)
                 : ScoreFormat.text(score, signature.format(shortSignature), width);
     }
 
@@ -250,13 +292,16 @@ public class BleuCommand implements Callable<Integer> {
                 segmentReferences.add(set.get(i));
             }
             MetricScore score = scorer.apply(hypotheses.get(i), segmentReferences);
-            out.println(scoreOnly ? ScoreFormat.scoreOnly(score, width)
-                    : ScoreFormat.text(score, signature.format(shortSignature), width));
+            out.println(
+                    scoreOnly
+                            ? ScoreFormat.scoreOnly(score, width)
+                            : ScoreFormat.text(score, signature.format(shortSignature), width));
         }
     }
 
     private void warnIfTokenized(List<String> hypotheses) {
-        long tokenizedPeriods = hypotheses.stream().filter(h -> h.endsWith(" .")).count();
+        long tokenizedPeriods =
+                hypotheses.stream().filter(h -> h.endsWith(" .")).count();
         if (!force && tokenizedPeriods >= TOKENIZED_PERIOD_WARNING) {
             Console.warn(tokenizedPeriods + " hypotheses end in a tokenized period (' .'); BLEU expects "
                     + "detokenized text (--force silences this).");

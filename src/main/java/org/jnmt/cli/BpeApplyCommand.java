@@ -1,5 +1,6 @@
 package org.jnmt.cli;
 
+import java.nio.file.Path;
 import org.jnmt.data.BpeCodes;
 import org.jnmt.data.BpeEncoder;
 import org.jnmt.util.UsageException;
@@ -8,25 +9,39 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
-
 /** {@code nmt bpe apply}: segment text with BPE codes, as subword-nmt's apply-bpe does. */
-@Command(name = "apply",
+@Command(
+        name = "apply",
         mixinStandardHelpOptions = true,
-        description = {"Segment each space-separated token with BPE codes; non-final pieces end with '@@'.",
-                "Removing '@@ ' from the output gives back the input. Codes learned by subword-nmt work too."})
+        description = {
+            "Segment each space-separated token with BPE codes; non-final pieces end with '@@'.",
+            "Removing '@@ ' from the output gives back the input. Codes learned by subword-nmt work too."
+        })
 public class BpeApplyCommand implements Runnable {
 
-    @Option(names = {"-c", "--codes"}, paramLabel = "CODES", required = true, description = "BPE codes file.")
+    @Option(
+            names = {"-c", "--codes"},
+            paramLabel = "CODES",
+            required = true,
+            description = "BPE codes file.")
     Path codes;
 
-    @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "Input text (default: standard input).")
+    @Option(
+            names = {"-i", "--input"},
+            paramLabel = "FILE",
+            description = "Input text (default: standard input).")
     Path input;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output (default: standard output).")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "Output (default: standard output).")
     Path output;
 
-    @Option(names = {"-m", "--merges"}, paramLabel = "N", defaultValue = "-1",
+    @Option(
+            names = {"-m", "--merges"},
+            paramLabel = "N",
+            defaultValue = "-1",
             description = "Use only the first N merges (default: all).")
     int merges;
 

@@ -10,22 +10,33 @@ import picocli.CommandLine.Option;
  */
 public class DecodingOptions {
 
-    @Option(names = {"-b", "--beam"}, paramLabel = "K", description = "Beam size; 1 is greedy search (default: the model's testing.beam).")
+    @Option(
+            names = {"-b", "--beam"},
+            paramLabel = "K",
+            description = "Beam size; 1 is greedy search (default: the model's testing.beam).")
     Integer beam;
 
-    @Option(names = "--alpha", paramLabel = "A",
+    @Option(
+            names = "--alpha",
+            paramLabel = "A",
             description = "Length normalisation exponent: score = log p / ((5 + length) / 6)^A "
                     + "(default: testing.alpha).")
     Double alpha;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "Sentences decoded together (default: testing.batch_size).")
+    @Option(
+            names = "--batch-size",
+            paramLabel = "N",
+            description = "Sentences decoded together (default: testing.batch_size).")
     Integer batchSize;
 
-    @Option(names = "--max-output-ratio", paramLabel = "R",
+    @Option(
+            names = "--max-output-ratio",
+            paramLabel = "R",
             description = "Cut an output at R x source tokens + 10 tokens (default: testing.max_output_ratio).")
     Double maxOutputRatio;
 
-    @Option(names = "--replace-unk",
+    @Option(
+            names = "--replace-unk",
             description = "Replace each <unk> of the output by the source word it attends to most.")
     boolean replaceUnk;
 

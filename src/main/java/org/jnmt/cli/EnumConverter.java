@@ -1,11 +1,10 @@
 package org.jnmt.cli;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
-
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * Reads an option's enum value by the constant's {@code toString()}, which is also how

@@ -2,6 +2,14 @@ package org.jnmt.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.jnmt.api.Translation;
 import org.jnmt.api.TranslationOptions;
 import org.jnmt.api.Translator;
@@ -23,25 +31,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-
 /**
  * {@code nmt evaluate}: translates a test set and reports BLEU and chrF against its references
  * (sacreBLEU's numbers and lines, as {@code nmt bleu} prints them), the model's perplexity on the
  * references, and the translation speed.
  */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Translate a test set and score it: BLEU and chrF2 against the references (the lines "
-                + "'nmt bleu REF -i HYP -m bleu chrf -f text' prints for the same translations), the perplexity "
-                + "of the model on the references, and the speed (sentences and target tokens per second of "
-                + "wall-clock translation time)."})
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Translate a test set and score it: BLEU and chrF2 against the references (the lines "
+                    + "'nmt bleu REF -i HYP -m bleu chrf -f text' prints for the same translations), the perplexity "
+                    + "of the model on the references, and the speed (sentences and target tokens per second of "
+                    + "wall-clock translation time)."
+        })
 public class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
@@ -50,22 +54,34 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--src", required = true, paramLabel = "FILE", description = "Source sentences, one per line.")
     Path sourceFile;
 
-    @Option(names = "--ref", required = true, paramLabel = "FILE",
+    @Option(
+            names = "--ref",
+            required = true,
+            paramLabel = "FILE",
             description = "Reference translations (detokenised plain text), line by line.")
     Path referenceFile;
 
     @Mixin
     DecodingOptions decoding;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = {"-f", "--format"},
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "Output form: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
-    @Option(names = {"-w", "--width"}, paramLabel = "N", defaultValue = "1",
+    @Option(
+            names = {"-w", "--width"},
+            paramLabel = "N",
+            defaultValue = "1",
             description = "Decimals of BLEU and chrF, as sacreBLEU's -w (default: ${DEFAULT-VALUE}).")
     int width;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "HYP", description = "Also write the translations here.")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "HYP",
+            description = "Also write the translations here.")
     Path output;
 
     @Spec
@@ -142,13 +158,23 @@ public class EvaluateCommand implements Callable<Integer> {
                     .put("batch_size", options.batchSize());
             out.println(json.toPrettyString());
         } else {
-            out.println(ScoreFormat.combine(List.of(
-                    ScoreFormat.text(bleuScore, bleu.signature(1).format(false), width),
-                    ScoreFormat.text(chrfScore, chrf.signature(1).format(false), width)), false));
+            out.println(ScoreFormat.combine(
+                    List.of(
+                            ScoreFormat.text(bleuScore, bleu.signature(1).format(false), width),
+                            ScoreFormat.text(chrfScore, chrf.signature(1).format(false), width)),
+                    false));
             out.printf(Locale.ROOT, "perplexity %.2f (%,d reference tokens)%n", perplexity, referenceTokens);
-            out.printf(Locale.ROOT, "speed %.1f sentences/s, %.1f target tokens/s (%,d sentences, %,d tokens in %.2f s; "
-                            + "beam %d, batch %d)%n", speed.sentencesPerSecond(), speed.tokensPerSecond(),
-                    speed.sentences(), speed.targetTokens(), speed.seconds(), options.beam(), options.batchSize());
+            out.printf(
+                    Locale.ROOT,
+                    "speed %.1f sentences/s, %.1f target tokens/s (%,d sentences, %,d tokens in %.2f s; "
+                            + "beam %d, batch %d)%n",
+                    speed.sentencesPerSecond(),
+                    speed.tokensPerSecond(),
+                    speed.sentences(),
+                    speed.targetTokens(),
+                    speed.seconds(),
+                    options.beam(),
+                    options.batchSize());
         }
         out.flush();
         return 0;

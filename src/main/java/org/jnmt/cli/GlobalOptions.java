@@ -21,13 +21,20 @@ public class GlobalOptions {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces and debug output.")
     boolean verbose;
 
-    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Silence progress output.")
+    @Option(
+            names = {"-q", "--quiet"},
+            scope = ScopeType.INHERIT,
+            description = "Silence progress output.")
     boolean quiet;
 
     private int threads = DEFAULT_THREADS;
 
-    @Option(names = "--threads", scope = ScopeType.INHERIT, paramLabel = "N",
-            description = "Compute threads (default: ${DEFAULT-VALUE}).", defaultValue = "" + DEFAULT_THREADS)
+    @Option(
+            names = "--threads",
+            scope = ScopeType.INHERIT,
+            paramLabel = "N",
+            description = "Compute threads (default: ${DEFAULT-VALUE}).",
+            defaultValue = "" + DEFAULT_THREADS)
     void setThreads(int n) {
         if (n < 1) {
             throw new ParameterException(mixee.commandLine(), "--threads must be at least 1, got " + n);

@@ -1,26 +1,32 @@
 package org.jnmt.cli;
 
+import java.nio.file.Path;
 import org.jnmt.align.Ibm2Settings;
 import org.jnmt.align.Symmetrization;
 import org.jnmt.util.UsageException;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
-
 /** The options of {@code nmt align --method ibm2}; the defaults are fast_align's {@code -d -o -v}. */
 class Ibm2Options {
 
-    @Option(names = "--symmetrize", paramLabel = "HEURISTIC",
+    @Option(
+            names = "--symmetrize",
+            paramLabel = "HEURISTIC",
             description = "With --method ibm2: train both directions and combine their links with one of "
                     + "${COMPLETION-CANDIDATES} (as Moses and atools define them). Without it, the src->tgt links.")
     Symmetrization symmetrization;
 
-    @Option(names = "--reverse", description = "With --method ibm2: the links of the tgt->src model instead "
-            + "(still written SRC-TGT), as fast_align -r.")
+    @Option(
+            names = "--reverse",
+            description = "With --method ibm2: the links of the tgt->src model instead "
+                    + "(still written SRC-TGT), as fast_align -r.")
     boolean reverse;
 
-    @Option(names = "--train-src", paramLabel = "FILE", description = "With --method ibm2: more source sentences "
-            + "to learn from (with --train-tgt); only --src/--tgt are aligned.")
+    @Option(
+            names = "--train-src",
+            paramLabel = "FILE",
+            description = "With --method ibm2: more source sentences "
+                    + "to learn from (with --train-tgt); only --src/--tgt are aligned.")
     Path trainSource;
 
     @Option(names = "--train-tgt", paramLabel = "FILE", description = "Their translations, line by line.")
@@ -29,15 +35,24 @@ class Ibm2Options {
     @Option(names = "--lowercase", description = "With --method ibm2: words that differ only in case are one word.")
     boolean lowercase;
 
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "4",
+    @Option(
+            names = "--iterations",
+            paramLabel = "N",
+            defaultValue = "4",
             description = "EM iterations (default: ${DEFAULT-VALUE}, as fast_align -I 5).")
     int iterations;
 
-    @Option(names = "--p0", paramLabel = "P", defaultValue = "0.08",
+    @Option(
+            names = "--p0",
+            paramLabel = "P",
+            defaultValue = "0.08",
             description = "Prior probability of a link to NULL (default: ${DEFAULT-VALUE}).")
     double nullProbability;
 
-    @Option(names = "--tension", paramLabel = "LAMBDA", defaultValue = "4.0",
+    @Option(
+            names = "--tension",
+            paramLabel = "LAMBDA",
+            defaultValue = "4.0",
             description = "How strongly links keep to the diagonal; the starting value unless --fixed-tension "
                     + "(default: ${DEFAULT-VALUE}).")
     double tension;
@@ -45,7 +60,10 @@ class Ibm2Options {
     @Option(names = "--fixed-tension", description = "Keep --tension instead of learning it.")
     boolean fixedTension;
 
-    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.01",
+    @Option(
+            names = "--alpha",
+            paramLabel = "A",
+            defaultValue = "0.01",
             description = "Dirichlet prior on the lexical table; 0 for plain maximum likelihood "
                     + "(default: ${DEFAULT-VALUE}).")
     double dirichletAlpha;

@@ -1,16 +1,5 @@
 package org.jnmt.cli;
 
-import org.jnmt.api.ModelDirectory;
-import org.jnmt.data.BpeCodes;
-import org.jnmt.data.PreparedData;
-import org.jnmt.model.Backend;
-import org.jnmt.train.TrainingSummary;
-import org.jnmt.util.NmtException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -19,12 +8,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jnmt.api.ModelDirectory;
+import org.jnmt.data.BpeCodes;
+import org.jnmt.data.PreparedData;
+import org.jnmt.model.Backend;
+import org.jnmt.train.TrainingSummary;
+import org.jnmt.util.NmtException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
 
 /** {@code nmt info}: what a model directory holds and where its training stands. */
-@Command(name = "info", mixinStandardHelpOptions = true,
-        description = {"Describe a model directory: format version, parameter count, vocabularies and BPE, the "
-                + "weights translation loads, the training state (last step, best dev BLEU, finished or not) "
-                + "and the configuration."})
+@Command(
+        name = "info",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Describe a model directory: format version, parameter count, vocabularies and BPE, the "
+                    + "weights translation loads, the training state (last step, best dev BLEU, finished or not) "
+                    + "and the configuration."
+        })
 public class InfoCommand implements Callable<Integer> {
 
     @Mixin
@@ -42,19 +45,36 @@ public class InfoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String version = directory.manifest().path("jnmt_version").asText("null");
         row(out, "model", directory.dir().toString());
-        row(out, "format", "version " + directory.formatVersion()
-                + (version.equals("null") ? "" : " (written by jnmt " + version + ")"));
+        row(
+                out,
+                "format",
+                "version " + directory.formatVersion()
+                        + (version.equals("null") ? "" : " (written by jnmt " + version + ")"));
         row(out, "parameters", String.format(Locale.ROOT, "%,d", directory.parameterCount(pipelines)));
-        row(out, "vocabulary", String.format(Locale.ROOT, "source %,d tokens, target %,d tokens",
-                pipelines.source().vocabulary().size(), pipelines.target().vocabulary().size()));
+        row(
+                out,
+                "vocabulary",
+                String.format(
+                        Locale.ROOT,
+                        "source %,d tokens, target %,d tokens",
+                        pipelines.source().vocabulary().size(),
+                        pipelines.target().vocabulary().size()));
         row(out, "bpe", bpe(pipelines));
         row(out, "lowercase", pipelines.source().lowercase() ? "yes" : "no");
         row(out, "text files", String.join(" ", textFiles(directory.dir())));
         row(out, "weights", weights(directory));
         row(out, "training", trainingState(training));
-        row(out, "best dev BLEU", Double.isNaN(training.bestDevBleu()) ? "none (no validation)"
-                : String.format(Locale.ROOT, "%.2f at step %d (%d validations)", training.bestDevBleu(),
-                training.bestStep(), training.validations()));
+        row(
+                out,
+                "best dev BLEU",
+                Double.isNaN(training.bestDevBleu())
+                        ? "none (no validation)"
+                        : String.format(
+                                Locale.ROOT,
+                                "%.2f at step %d (%d validations)",
+                                training.bestDevBleu(),
+                                training.bestStep(),
+                                training.validations()));
         out.println();
         out.println(ModelDirectory.CONFIG + ":");
         out.print(config(directory.dir()));
@@ -103,8 +123,11 @@ public class InfoCommand implements Callable<Integer> {
         if (training.finished()) {
             return state + ", finished (" + training.finishedReason() + ")";
         }
-        return state + (training.latestCheckpoint() == null ? ", no checkpoint"
-                : ", not finished ('nmt train --resume' continues from " + training.latestCheckpoint().getFileName() + ")");
+        return state
+                + (training.latestCheckpoint() == null
+                        ? ", no checkpoint"
+                        : ", not finished ('nmt train --resume' continues from "
+                                + training.latestCheckpoint().getFileName() + ")");
     }
 
     private static String config(Path dir) {

@@ -1,11 +1,10 @@
 package org.jnmt.cli;
 
-import org.jnmt.data.LineReader;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.jnmt.data.LineReader;
 
 /**
  * Input lines read ahead by a background thread and handed out in batches of what has arrived: a
@@ -15,8 +14,7 @@ import java.util.concurrent.BlockingQueue;
 final class LineBatches implements AutoCloseable {
 
     /** A line, the end of the input, or the failure that ended the reading. */
-    private record Item(LineReader.Line line, RuntimeException failure) {
-    }
+    private record Item(LineReader.Line line, RuntimeException failure) {}
 
     private static final Item END = new Item(null, null);
 

@@ -1,12 +1,11 @@
 package org.jnmt.cli;
 
+import java.nio.file.Path;
 import org.jnmt.api.Translator;
 import org.jnmt.model.Backend;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-
-import java.nio.file.Path;
 
 /** {@code -m DIR}, the model directory of the commands that translate with a model. */
 public class ModelOption {
@@ -14,7 +13,10 @@ public class ModelOption {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Option(names = {"-m", "--model"}, required = true, paramLabel = "DIR",
+    @Option(
+            names = {"-m", "--model"},
+            required = true,
+            paramLabel = "DIR",
             description = "The model directory (what 'nmt train --out DIR' wrote).")
     Path dir;
 

@@ -1,5 +1,8 @@
 package org.jnmt.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import org.jnmt.eval.SmoothingMethod;
 import org.jnmt.eval.TokenizerName;
 import org.jnmt.util.Console;
@@ -10,37 +13,34 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-
 /**
  * The root of the {@code nmt} command line. Exit codes: 0 success, 1 runtime failure, 2 usage error.
  * Subcommands that need no model never touch ND4J, so they start without loading native code.
  */
-@Command(name = "nmt",
+@Command(
+        name = "nmt",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Neural machine translation: a GRU encoder-decoder with Bahdanau attention.",
         subcommands = {
-                CommandLine.HelpCommand.class,
-                TokenizeCommand.class,
-                DetokenizeCommand.class,
-                BpeCommand.class,
-                PrepareCommand.class,
-                TrainCommand.class,
-                QuickstartCommand.class,
-                AverageCommand.class,
-                BleuCommand.class,
-                BenchCommand.class,
-                TranslateCommand.class,
-                AttentionCommand.class,
-                AlignCommand.class,
-                ServeCommand.class,
-                ServeBenchCommand.class,
-                EvaluateCommand.class,
-                InfoCommand.class,
-                PlotCommand.class,
+            CommandLine.HelpCommand.class,
+            TokenizeCommand.class,
+            DetokenizeCommand.class,
+            BpeCommand.class,
+            PrepareCommand.class,
+            TrainCommand.class,
+            QuickstartCommand.class,
+            AverageCommand.class,
+            BleuCommand.class,
+            BenchCommand.class,
+            TranslateCommand.class,
+            AttentionCommand.class,
+            AlignCommand.class,
+            ServeCommand.class,
+            ServeBenchCommand.class,
+            EvaluateCommand.class,
+            InfoCommand.class,
+            PlotCommand.class,
         })
 public class NmtCommand implements Runnable {
 

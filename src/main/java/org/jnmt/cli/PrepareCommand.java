@@ -1,5 +1,8 @@
 package org.jnmt.cli;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.jnmt.config.ConfigCheck;
 import org.jnmt.config.ConfigLoader;
 import org.jnmt.config.NmtConfig;
@@ -10,25 +13,33 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
 /** {@code nmt prepare}: raw corpora to a prepared data directory. */
-@Command(name = "prepare",
+@Command(
+        name = "prepare",
         mixinStandardHelpOptions = true,
-        description = {"Prepare the data a config names: normalise and pre-tokenise, learn BPE, build vocabularies, "
-                + "encode and filter the corpora, and write them to data.dir with a summary.txt."})
+        description = {
+            "Prepare the data a config names: normalise and pre-tokenise, learn BPE, build vocabularies, "
+                    + "encode and filter the corpora, and write them to data.dir with a summary.txt."
+        })
 public class PrepareCommand implements Runnable {
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", required = true, description = "YAML configuration.")
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
+            required = true,
+            description = "YAML configuration.")
     Path config;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config value, e.g. data.bpe_merges=4000; repeatable.")
+    @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
+            description = "Override a config value, e.g. data.bpe_merges=4000; repeatable.")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--skip-invalid", description = "Skip (and count) lines that are not valid UTF-8 or, in a TSV corpus, "
-            + "do not have exactly one tab, instead of stopping at the first.")
+    @Option(
+            names = "--skip-invalid",
+            description = "Skip (and count) lines that are not valid UTF-8 or, in a TSV corpus, "
+                    + "do not have exactly one tab, instead of stopping at the first.")
     boolean skipInvalid;
 
     @Spec

@@ -1,9 +1,12 @@
 package org.jnmt.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.jnmt.align.AttentionMatrix;
-import org.jnmt.viz.HeatmapOptions;
-import org.jnmt.viz.HeatmapPng;
-import org.jnmt.viz.HeatmapReport;
 import org.jnmt.api.ModelDirectory;
 import org.jnmt.api.Translation;
 import org.jnmt.api.Translator;
@@ -17,18 +20,14 @@ import org.jnmt.model.Seq2SeqModel;
 import org.jnmt.quickstart.DateCorpus;
 import org.jnmt.train.Trainer;
 import org.jnmt.util.Console;
+import org.jnmt.viz.HeatmapOptions;
+import org.jnmt.viz.HeatmapPng;
+import org.jnmt.viz.HeatmapReport;
 import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * {@code nmt quickstart}: the offline demonstration. Generates a synthetic corpus of dates written
@@ -36,26 +35,42 @@ import java.util.concurrent.Callable;
  * a small model on it for about two minutes, measures its exact-match accuracy and BLEU on held-out
  * dates, translates a few and draws their attention.
  */
-@Command(name = "quickstart",
+@Command(
+        name = "quickstart",
         mixinStandardHelpOptions = true,
-        description = {"Offline demo: generate a synthetic corpus (dates in words -> ISO dates), train a small "
-                + "model on it (about two minutes on 2 cores), evaluate it on held-out dates, translate a few "
-                + "and draw attention heatmaps. No download, no data needed."})
+        description = {
+            "Offline demo: generate a synthetic corpus (dates in words -> ISO dates), train a small "
+                    + "model on it (about two minutes on 2 cores), evaluate it on held-out dates, translate a few "
+                    + "and draw attention heatmaps. No download, no data needed."
+        })
 public class QuickstartCommand implements Callable<Integer> {
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "models/quickstart",
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "DIR",
+            defaultValue = "models/quickstart",
             description = "Where the corpus, the model and the heatmaps go (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--minutes", paramLabel = "M", defaultValue = "2",
+    @Option(
+            names = "--minutes",
+            paramLabel = "M",
+            defaultValue = "2",
             description = "Training time limit in minutes (default: ${DEFAULT-VALUE}).")
     double minutes;
 
-    @Option(names = "--train-size", paramLabel = "N", defaultValue = "20000",
+    @Option(
+            names = "--train-size",
+            paramLabel = "N",
+            defaultValue = "20000",
             description = "Training pairs to generate (default: ${DEFAULT-VALUE}).")
     int trainSize;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "7", description = "Seed of the corpus and the training.")
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            defaultValue = "7",
+            description = "Seed of the corpus and the training.")
     long seed;
 
     @Spec
@@ -71,8 +86,13 @@ public class QuickstartCommand implements Callable<Integer> {
         Path modelDir = out.resolve("model");
         DateCorpus.Splits splits = DateCorpus.splits(trainSize, HELD_OUT, HELD_OUT, seed);
         DateCorpus.writeSplits(splits, corpus);
-        Console.info(String.format(Locale.ROOT, "quickstart: %,d training, %d dev and %d test dates written to %s",
-                splits.train().size(), splits.dev().size(), splits.test().size(), corpus));
+        Console.info(String.format(
+                Locale.ROOT,
+                "quickstart: %,d training, %d dev and %d test dates written to %s",
+                splits.train().size(),
+                splits.dev().size(),
+                splits.test().size(),
+                corpus));
 
         NmtConfig config = config(corpus);
         new DataPreparer(config, false).prepare();
@@ -91,7 +111,8 @@ public class QuickstartCommand implements Callable<Integer> {
                 sources.add(pair.source());
                 references.add(pair.target());
             }
-            List<Translation> translations = translator.translate(sources, translator.defaults().withBeam(1));
+            List<Translation> translations =
+                    translator.translate(sources, translator.defaults().withBeam(1));
             int exact = 0;
             List<String> hypotheses = new ArrayList<>();
             for (int i = 0; i < translations.size(); i++) {
@@ -100,9 +121,16 @@ public class QuickstartCommand implements Callable<Integer> {
                     exact++;
                 }
             }
-            double bleu = new Bleu(BleuSettings.defaults()).corpusScore(hypotheses, List.of(references)).score();
-            stdout.printf(Locale.ROOT, "%nHeld-out test dates: %d of %d translated exactly (%.1f%%), BLEU %.2f (greedy).%n",
-                    exact, translations.size(), 100.0 * exact / translations.size(), bleu);
+            double bleu = new Bleu(BleuSettings.defaults())
+                    .corpusScore(hypotheses, List.of(references))
+                    .score();
+            stdout.printf(
+                    Locale.ROOT,
+                    "%nHeld-out test dates: %d of %d translated exactly (%.1f%%), BLEU %.2f (greedy).%n",
+                    exact,
+                    translations.size(),
+                    100.0 * exact / translations.size(),
+                    bleu);
             stdout.println("Examples (source => translation   [reference]):");
             List<HeatmapReport.Entry> entries = new ArrayList<>();
             Path heatmaps = out.resolve("heatmaps");
@@ -113,9 +141,14 @@ public class QuickstartCommand implements Callable<Integer> {
                 HeatmapPng.write(heatmaps.resolve((i + 1) + ".png"), matrix, HeatmapOptions.defaults(matrix));
                 entries.add(new HeatmapReport.Entry(t.source(), t.text(), matrix));
             }
-            HeatmapReport.write(heatmaps.resolve("report.html"), "jnmt quickstart: attention on held-out dates", entries);
-            stdout.printf(Locale.ROOT, "%nDone in %.1f minutes (training stopped: %s, step %d).%n",
-                    (System.nanoTime() - start) / 60e9, outcome.reason(), outcome.step());
+            HeatmapReport.write(
+                    heatmaps.resolve("report.html"), "jnmt quickstart: attention on held-out dates", entries);
+            stdout.printf(
+                    Locale.ROOT,
+                    "%nDone in %.1f minutes (training stopped: %s, step %d).%n",
+                    (System.nanoTime() - start) / 60e9,
+                    outcome.reason(),
+                    outcome.step());
             stdout.println("  corpus:   " + corpus);
             stdout.println("  model:    " + modelDir + "   (its log: " + modelDir.resolve("train.log") + ")");
             stdout.println("  heatmaps: " + heatmaps + "/1.png ... and " + heatmaps.resolve("report.html"));
@@ -138,7 +171,7 @@ public class QuickstartCommand implements Callable<Integer> {
         config.training.batchSize = 64;
         config.training.learningRate = 2e-3;
         config.training.validateEvery = 300;
-        config.training.patience = 2;            // stop once the dev BLEU stops improving (or reaches 100)
+        config.training.patience = 2; // stop once the dev BLEU stops improving (or reaches 100)
         config.training.validationSentences = 200;
         config.training.checkpointEvery = 0;
         config.training.keepLast = 1;

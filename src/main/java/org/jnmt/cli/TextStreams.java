@@ -1,9 +1,5 @@
 package org.jnmt.cli;
 
-import org.jnmt.data.LineReader;
-import org.jnmt.util.NmtException;
-import picocli.CommandLine;
-
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -12,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.jnmt.data.LineReader;
+import org.jnmt.util.NmtException;
+import picocli.CommandLine;
 
 /** The text input and output of the commands: files, or stdin and stdout. */
 final class TextStreams {
 
-    private TextStreams() {
-    }
+    private TextStreams() {}
 
     /** A file, or standard input when {@code file} is null. */
     static LineReader input(Path file) {
@@ -56,14 +54,16 @@ final class TextStreams {
 
     /** Reads every line strictly (invalid UTF-8 is FILE:LINE), writes {@code transform(line)}, one line per line. */
     static void filter(Path in, Path out, CommandLine cli, UnaryOperator<String> transform) {
-        try (LineReader reader = input(in); Writer writer = output(out, cli)) {
+        try (LineReader reader = input(in);
+                Writer writer = output(out, cli)) {
             String line;
             while ((line = reader.readLine()) != null) {
                 writer.write(transform.apply(line));
                 writer.write('\n');
             }
         } catch (IOException e) {
-            throw new NmtException((out == null ? "<stdout>" : out.toString()) + ": cannot write: " + e.getMessage(), e);
+            throw new NmtException(
+                    (out == null ? "<stdout>" : out.toString()) + ": cannot write: " + e.getMessage(), e);
         }
     }
 }

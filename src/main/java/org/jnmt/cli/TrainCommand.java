@@ -1,5 +1,11 @@
 package org.jnmt.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.jnmt.api.ModelDirectory;
 import org.jnmt.checkpoint.Checkpoint;
 import org.jnmt.config.ConfigCheck;
@@ -18,68 +24,98 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-
 /** {@code nmt train}: trains a model into a run directory, preparing the data first if needed. */
-@Command(name = "train",
+@Command(
+        name = "train",
         mixinStandardHelpOptions = true,
-        description = {"Train a model. With --config, the data of the config (prepared by 'nmt prepare', or "
-                + "prepared now if it is not); without, the raw text files given by --train-src/--train-tgt and "
-                + "--dev-src/--dev-tgt are prepared into OUT/data with defaults for small corpora.",
-                "The run directory OUT is the model that 'nmt translate -m OUT' loads."})
+        description = {
+            "Train a model. With --config, the data of the config (prepared by 'nmt prepare', or "
+                    + "prepared now if it is not); without, the raw text files given by --train-src/--train-tgt and "
+                    + "--dev-src/--dev-tgt are prepared into OUT/data with defaults for small corpora.",
+            "The run directory OUT is the model that 'nmt translate -m OUT' loads."
+        })
 public class TrainCommand implements Callable<Integer> {
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML configuration.")
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
+            description = "YAML configuration.")
     Path config;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
+    @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
             description = "Override a config value, e.g. training.epochs=5; repeatable.")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true, description = "The run (model) directory.")
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "DIR",
+            required = true,
+            description = "The run (model) directory.")
     Path out;
 
-    @Option(names = "--resume", description = "Continue from the last checkpoint in OUT (with the config stored there).")
+    @Option(
+            names = "--resume",
+            description = "Continue from the last checkpoint in OUT (with the config stored there).")
     boolean resume;
 
-    @Option(names = "--init-from", paramLabel = "MODEL", description = "Start from another model's weights (fine-tuning).")
+    @Option(
+            names = "--init-from",
+            paramLabel = "MODEL",
+            description = "Start from another model's weights (fine-tuning).")
     Path initFrom;
 
-    @Option(names = "--skip-invalid", description = "Skip (and count) invalid lines of the raw corpora instead of stopping.")
+    @Option(
+            names = "--skip-invalid",
+            description = "Skip (and count) invalid lines of the raw corpora instead of stopping.")
     boolean skipInvalid;
 
     @Option(names = "--train-src", paramLabel = "FILE", description = "Raw training sources, one sentence a line.")
     String trainSrc;
-    @Option(names = "--train-tgt", paramLabel = "FILE", description = "Raw training targets, line-aligned with --train-src.")
+
+    @Option(
+            names = "--train-tgt",
+            paramLabel = "FILE",
+            description = "Raw training targets, line-aligned with --train-src.")
     String trainTgt;
+
     @Option(names = "--dev-src", paramLabel = "FILE", description = "Raw dev sources.")
     String devSrc;
+
     @Option(names = "--dev-tgt", paramLabel = "FILE", description = "Raw dev targets.")
     String devTgt;
+
     @Option(names = "--epochs", paramLabel = "N", description = "training.epochs")
     Integer epochs;
+
     @Option(names = "--max-minutes", paramLabel = "M", description = "training.max_minutes: stop after M minutes.")
     Double maxMinutes;
+
     @Option(names = "--seed", paramLabel = "S", description = "training.seed")
     Long seed;
+
     @Option(names = "--batch-size", paramLabel = "N", description = "training.batch_size")
     Integer batchSize;
-    @Option(names = "--accum-steps", paramLabel = "A",
+
+    @Option(
+            names = "--accum-steps",
+            paramLabel = "A",
             description = "training.accum_steps: average the gradients of A batches into one update.")
     Integer accumSteps;
+
     @Option(names = "--emb", paramLabel = "N", description = "model.emb")
     Integer emb;
+
     @Option(names = "--enc-hidden", paramLabel = "N", description = "model.enc_hidden")
     Integer encHidden;
+
     @Option(names = "--dec-hidden", paramLabel = "N", description = "model.dec_hidden")
     Integer decHidden;
+
     @Option(names = "--attn", paramLabel = "N", description = "model.attn")
     Integer attn;
+
     @Option(names = "--bpe-merges", paramLabel = "N", description = "data.bpe_merges (0: word level)")
     Integer bpeMerges;
 
@@ -104,7 +140,8 @@ public class TrainCommand implements Callable<Integer> {
                 throw new UsageException("no training data: give --config FILE or --train-src and --train-tgt");
             }
             if (cfg.data.dev == null && cfg.data.split == null) {
-                throw new UsageException("no dev data: give --dev-src and --dev-tgt (or data.dev / data.split in the config)");
+                throw new UsageException(
+                        "no dev data: give --dev-src and --dev-tgt (or data.dev / data.split in the config)");
             }
             if (config == null) {
                 cfg.data.dir = out.resolve("data").toString();
@@ -116,7 +153,8 @@ public class TrainCommand implements Callable<Integer> {
         PreparedData data = prepared(cfg);
         Backend.start(GlobalOptions.of(spec).threads());
         ModelDirectory modelDir = continuing && Files.exists(out.resolve(ModelDirectory.MANIFEST))
-                ? ModelDirectory.open(out) : ModelDirectory.create(out, cfg, data);
+                ? ModelDirectory.open(out)
+                : ModelDirectory.create(out, cfg, data);
         Seq2SeqModel model = new Seq2SeqModel(modelDir.dimensions(data.pipelines()), cfg.model, DataType.FLOAT);
         model.initialize(cfg.training.seed);
         if (initFrom != null) {
@@ -124,9 +162,17 @@ public class TrainCommand implements Callable<Integer> {
             Console.info("train: starting from the weights of " + initFrom);
         }
         Trainer.Outcome outcome = new Trainer(cfg, data, out, model).run(resume);
-        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %s at step %d, best dev BLEU %s%n", out, outcome.reason(),
-                outcome.step(), Double.isInfinite(outcome.bestDevBleu()) ? "n/a"
-                        : String.format(Locale.ROOT, "%.2f", outcome.bestDevBleu()));
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        Locale.ROOT,
+                        "%s: %s at step %d, best dev BLEU %s%n",
+                        out,
+                        outcome.reason(),
+                        outcome.step(),
+                        Double.isInfinite(outcome.bestDevBleu())
+                                ? "n/a"
+                                : String.format(Locale.ROOT, "%.2f", outcome.bestDevBleu()));
         spec.commandLine().getOut().flush();
         return 0;
     }

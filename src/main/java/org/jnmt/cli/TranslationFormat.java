@@ -1,12 +1,11 @@
 package org.jnmt.cli;
 
-import org.jnmt.align.PharaohFormat;
-import org.jnmt.align.SoftAlignmentFormat;
-import org.jnmt.api.Translation;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jnmt.align.PharaohFormat;
+import org.jnmt.align.SoftAlignmentFormat;
+import org.jnmt.api.Translation;
 
 /**
  * The output lines of {@code nmt translate} for one input line: the translation alone, or with
@@ -18,7 +17,9 @@ final class TranslationFormat {
 
     /** The word alignments that --alignments appends. */
     enum Alignments {
-        NONE, HARD, SOFT;
+        NONE,
+        HARD,
+        SOFT;
 
         /** The spelling on the command line. */
         @Override

@@ -8,7 +8,8 @@ public class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
         String version = NmtCommand.class.getPackage().getImplementationVersion();
-        return new String[]{"jnmt " + (version == null ? "dev" : version)
-                + " (Java " + System.getProperty("java.version") + ")"};
+        return new String[] {
+            "jnmt " + (version == null ? "dev" : version) + " (Java " + System.getProperty("java.version") + ")"
+        };
     }
 }

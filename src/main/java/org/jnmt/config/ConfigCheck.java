@@ -1,12 +1,11 @@
 package org.jnmt.config;
 
-import org.jnmt.util.NmtException;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jnmt.util.NmtException;
 
 /**
  * Checks every value of a bound {@link NmtConfig} against its allowed range, before any data is
@@ -53,7 +52,9 @@ public final class ConfigCheck {
             atLeast("data.split.dev", d.split.dev, 1);
             atLeast("data.split.test", d.split.test, 0);
             if (d.dev != null || d.test != null) {
-                problem("data.split", "cannot be combined with data.dev or data.test (allowed: a split, or dev/test corpora)");
+                problem(
+                        "data.split",
+                        "cannot be combined with data.dev or data.test (allowed: a split, or dev/test corpora)");
             }
         }
         atLeast("data.bpe_merges", d.bpeMerges, 0);
@@ -95,8 +96,10 @@ public final class ConfigCheck {
         fraction("model.out_dropout", m.outDropout);
         above("model.init_scale", m.initScale, 0);
         if (m.tiedEmbeddings && (m.readout == Readout.NONE || m.readoutSize != m.emb)) {
-            problem("model.tied_embeddings", "needs a readout (tanh or maxout) with readout_size equal to emb (allowed: "
-                    + "false, or true with readout tanh/maxout and readout_size " + m.emb + ")");
+            problem(
+                    "model.tied_embeddings",
+                    "needs a readout (tanh or maxout) with readout_size equal to emb (allowed: "
+                            + "false, or true with readout tanh/maxout and readout_size " + m.emb + ")");
         }
     }
 
@@ -118,8 +121,10 @@ public final class ConfigCheck {
         atLeast("training.lr_patience", t.lrPatience, 0);
         atLeast("training.min_learning_rate", t.minLearningRate, 0);
         if (t.learningRate > 0 && t.minLearningRate > t.learningRate) {
-            problem("training.min_learning_rate", "is above training.learning_rate " + number(t.learningRate)
-                    + " (allowed: 0 to " + number(t.learningRate) + ")");
+            problem(
+                    "training.min_learning_rate",
+                    "is above training.learning_rate " + number(t.learningRate) + " (allowed: 0 to "
+                            + number(t.learningRate) + ")");
         }
         atLeast("training.validate_every", t.validateEvery, 0);
         atLeast("training.validate_minutes", t.validateMinutes, 0);
@@ -180,6 +185,7 @@ public final class ConfigCheck {
     /** 3 rather than 3.0 for whole numbers, so that messages read like the YAML the user wrote. */
     private static String number(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15
-                ? Long.toString((long) value) : String.format(Locale.ROOT, "%s", value);
+                ? Long.toString((long) value)
+                : String.format(Locale.ROOT, "%s", value);
     }
 }

@@ -14,9 +14,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.jnmt.util.NmtException;
-import org.jnmt.util.UsageException;
-
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
@@ -25,6 +22,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.jnmt.util.NmtException;
+import org.jnmt.util.UsageException;
 
 /**
  * Reads and writes {@link NmtConfig} as YAML. Unknown keys, keys written twice, values of the
@@ -36,15 +35,15 @@ public final class ConfigLoader {
 
     // A key written twice in one section is an error, not a silent overwrite by the second.
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             // An empty value ("data:" with its keys commented out) keeps the default, never null.
             .setDefaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.SKIP));
 
-    private ConfigLoader() {
-    }
+    private ConfigLoader() {}
 
     /** Loads a YAML file (null: the defaults) and applies {@code key=value} overrides. */
     public static NmtConfig load(Path file, List<String> overrides) {
@@ -86,8 +85,13 @@ public final class ConfigLoader {
             node = YAML.readTree(Files.readString(file));
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            if (e.getProcessor() instanceof JsonParser parser && e.getOriginalMessage().startsWith("Duplicate field")) {
-                String key = parser.getParsingContext().pathAsPointer().toString().substring(1).replace('/', '.');
+            if (e.getProcessor() instanceof JsonParser parser
+                    && e.getOriginalMessage().startsWith("Duplicate field")) {
+                String key = parser.getParsingContext()
+                        .pathAsPointer()
+                        .toString()
+                        .substring(1)
+                        .replace('/', '.');
                 throw new NmtException(file + ": " + key + ": written twice, again on line " + line
                         + " (allowed: each key once in its section)");
             }
@@ -134,13 +138,18 @@ public final class ConfigLoader {
             config = YAML.treeToValue(tree, NmtConfig.class);
         } catch (UnrecognizedPropertyException e) {
             throw new NmtException(origin + ": " + pathOf(e) + ": unknown key (allowed: "
-                    + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()) + ")");
+                    + String.join(
+                            ", ",
+                            e.getKnownPropertyIds().stream()
+                                    .map(Object::toString)
+                                    .sorted()
+                                    .toList()) + ")");
         } catch (InvalidFormatException e) {
-            throw new NmtException(origin + ": " + pathOf(e) + ": '" + e.getValue() + "' is not "
-                    + allowedValues(e.getTargetType()));
+            throw new NmtException(
+                    origin + ": " + pathOf(e) + ": '" + e.getValue() + "' is not " + allowedValues(e.getTargetType()));
         } catch (MismatchedInputException e) {
-            throw new NmtException(origin + ": " + pathOf(e) + ": wrong type (allowed: "
-                    + typeName(e.getTargetType()) + ")");
+            throw new NmtException(
+                    origin + ": " + pathOf(e) + ": wrong type (allowed: " + typeName(e.getTargetType()) + ")");
         } catch (JsonProcessingException e) {
             throw new NmtException(origin + ": invalid config: " + firstLine(e.getOriginalMessage()));
         }
@@ -151,8 +160,13 @@ public final class ConfigLoader {
     /** "one of the allowed values (allowed: none, tanh, maxout)", or the type a number must have. */
     private static String allowedValues(Class<?> type) {
         if (type.isEnum()) {
-            return "allowed (allowed: " + String.join(", ", Arrays.stream(type.getEnumConstants())
-                    .map(constant -> YAML.convertValue(constant, String.class)).toList()) + ")";
+            return "allowed (allowed: "
+                    + String.join(
+                            ", ",
+                            Arrays.stream(type.getEnumConstants())
+                                    .map(constant -> YAML.convertValue(constant, String.class))
+                                    .toList())
+                    + ")";
         }
         return "valid (allowed: " + typeName(type) + ")";
     }

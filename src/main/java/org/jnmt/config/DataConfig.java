@@ -8,10 +8,12 @@ public class DataConfig {
 
     /** Source and target language codes, used to name files (e.g. "de", "en"). */
     public String srcLang = "src";
+
     public String tgtLang = "tgt";
 
     /** Training, development and test corpora. */
     public CorpusSpec train;
+
     public CorpusSpec dev;
     public CorpusSpec test;
 

@@ -14,6 +14,7 @@ public class TrainingConfig {
     public int batchSize = 64;
     /** Batches whose gradients are averaged into one update (gradient accumulation; 1: none). */
     public int accumSteps = 1;
+
     public BatchType batchType = BatchType.SENTENCES;
 
     public double learningRate = 1e-3;
@@ -22,10 +23,12 @@ public class TrainingConfig {
     public double adamEpsilon = 1e-8;
     /** Gradient-norm clipping threshold (0: none). */
     public double clipNorm = 1.0;
+
     public double labelSmoothing = 0.0;
 
     /** Multiply the learning rate by this when the dev score has not improved for lrPatience validations. */
     public double lrDecayFactor = 0.5;
+
     public int lrPatience = 2;
     public double minLearningRate = 1e-5;
 

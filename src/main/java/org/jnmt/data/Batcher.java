@@ -1,8 +1,5 @@
 package org.jnmt.data;
 
-import org.jnmt.config.BatchType;
-import org.jnmt.util.NmtException;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -12,6 +9,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.jnmt.config.BatchType;
+import org.jnmt.util.NmtException;
 
 /**
  * Cuts an {@link EncodedCorpus} into padded {@link Batch}es. For training, an epoch's plan is
@@ -76,7 +75,8 @@ public final class Batcher {
     public Iterator<Batch> epoch(int epoch, int first) {
         List<int[]> plan = plan(epoch);
         if (first < 0 || first > plan.size()) {
-            throw new IllegalArgumentException("epoch " + epoch + " has " + plan.size() + " batches, cannot start at " + first);
+            throw new IllegalArgumentException(
+                    "epoch " + epoch + " has " + plan.size() + " batches, cannot start at " + first);
         }
         return new Iterator<>() {
             private int next = first;
@@ -141,9 +141,11 @@ public final class Batcher {
     }
 
     private int[] sortByLength(int[] pairs) {
-        return Arrays.stream(pairs).boxed()
+        return Arrays.stream(pairs)
+                .boxed()
                 .sorted(Comparator.<Integer>comparingInt(corpus::sourceLength).thenComparingInt(corpus::targetLength))
-                .mapToInt(Integer::intValue).toArray();
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     private void cut(int[] sorted, List<int[]> batches) {
@@ -152,7 +154,8 @@ public final class Batcher {
         for (int i = 0; i < sorted.length; i++) {
             int longest = Math.max(maxTarget, corpus.targetLength(sorted[i]));
             int rows = i - start + 1;
-            boolean full = unit == BatchType.SENTENCES ? rows > batchSize : rows > 1 && (long) rows * longest > batchSize;
+            boolean full =
+                    unit == BatchType.SENTENCES ? rows > batchSize : rows > 1 && (long) rows * longest > batchSize;
             if (full) {
                 batches.add(Arrays.copyOfRange(sorted, start, i));
                 start = i;

@@ -1,7 +1,5 @@
 package org.jnmt.data;
 
-import org.jnmt.util.NmtException;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -10,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jnmt.util.NmtException;
 
 /**
  * An ordered list of BPE merges in subword-nmt's codes format, so that codes move freely between
@@ -85,12 +84,15 @@ public final class BpeCodes {
                     continue;
                 }
                 if (pendingEmpty > 0) {
-                    throw NmtException.at(file, firstEmpty, "empty line in BPE codes (each line must be a merge 'left right')");
+                    throw NmtException.at(
+                            file, firstEmpty, "empty line in BPE codes (each line must be a merge 'left right')");
                 }
                 int space = item.indexOf(' ');
                 if (space < 0 || item.indexOf(' ', space + 1) >= 0) {
-                    throw NmtException.at(file, reader.lineNumber(), "invalid BPE merge '" + item
-                            + "': expected two symbols separated by one space");
+                    throw NmtException.at(
+                            file,
+                            reader.lineNumber(),
+                            "invalid BPE merge '" + item + "': expected two symbols separated by one space");
                 }
                 merges.add(new Merge(item.substring(0, space), item.substring(space + 1)));
             }
@@ -123,8 +125,10 @@ public final class BpeCodes {
             case "0.1":
                 return false;
             default:
-                throw NmtException.at(file, 1, "unsupported BPE codes version '" + fields[fields.length - 1]
-                        + "' (subword-nmt writes 0.2)");
+                throw NmtException.at(
+                        file,
+                        1,
+                        "unsupported BPE codes version '" + fields[fields.length - 1] + "' (subword-nmt writes 0.2)");
         }
     }
 }

@@ -92,7 +92,7 @@ public final class BpeEncoder {
     private String[] computeSegments(String word) {
         int length = word.codePointCount(0, word.length());
         if (length <= 1) {
-            return new String[]{word};
+            return new String[] {word};
         }
         List<String> symbols = new ArrayList<>(length + 1);
         word.codePoints().forEach(cp -> symbols.add(new String(Character.toChars(cp))));
@@ -131,7 +131,9 @@ public final class BpeEncoder {
         String joined = pair.merged();
         int i = 0;
         while (i < symbols.size()) {
-            if (i + 1 < symbols.size() && symbols.get(i).equals(pair.left()) && symbols.get(i + 1).equals(pair.right())) {
+            if (i + 1 < symbols.size()
+                    && symbols.get(i).equals(pair.left())
+                    && symbols.get(i + 1).equals(pair.right())) {
                 merged.add(joined);
                 i += 2;
             } else {

@@ -1,7 +1,5 @@
 package org.jnmt.data;
 
-import org.jnmt.util.Console;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jnmt.util.Console;
 
 /**
  * Learns BPE merges from word frequencies with the algorithm of subword-nmt 0.3.8's learn_bpe
@@ -30,8 +29,7 @@ import java.util.TreeSet;
  */
 public final class BpeLearner {
 
-    private BpeLearner() {
-    }
+    private BpeLearner() {}
 
     /**
      * Learns at most {@code merges} merges.
@@ -54,8 +52,8 @@ public final class BpeLearner {
         Set<PairStatistics.Pair> touched = new LinkedHashSet<>();
         while (learned.size() < merges) {
             if (queue.isEmpty()) {
-                Console.info("bpe: no pair occurs " + minFrequency + " times or more; stopped after "
-                        + learned.size() + " merges");
+                Console.info("bpe: no pair occurs " + minFrequency + " times or more; stopped after " + learned.size()
+                        + " merges");
                 break;
             }
             PairStatistics.Pair best = queue.pollFirst();

@@ -1,10 +1,9 @@
 package org.jnmt.data;
 
-import org.jnmt.config.DataConfig;
-import org.jnmt.util.NmtException;
-
 import java.io.Closeable;
 import java.nio.file.Path;
+import org.jnmt.config.DataConfig;
+import org.jnmt.util.NmtException;
 
 /**
  * Streams the sentence pairs of a parallel corpus: one TSV file ({@code source<TAB>target} a line,
@@ -16,8 +15,7 @@ import java.nio.file.Path;
 public final class CorpusReader implements Closeable {
 
     /** One pair, with the number of its line in the corpus file(s). */
-    public record SentencePair(long line, String source, String target) {
-    }
+    public record SentencePair(long line, String source, String target) {}
 
     /** Returned by the line readers below for a line that was skipped as invalid. */
     private static final SentencePair SKIPPED = new SentencePair(-1, "", "");
@@ -42,7 +40,8 @@ public final class CorpusReader implements Closeable {
         if (hasTsv == hasPair || (hasPair && (spec.src == null || spec.tgt == null))) {
             throw new NmtException("data." + role + " must give either tsv, or both src and tgt");
         }
-        return hasTsv ? tsv(Path.of(spec.tsv), spec.swapColumns, skipInvalid)
+        return hasTsv
+                ? tsv(Path.of(spec.tsv), spec.swapColumns, skipInvalid)
                 : parallel(Path.of(spec.src), Path.of(spec.tgt), skipInvalid);
     }
 
@@ -91,13 +90,14 @@ public final class CorpusReader implements Closeable {
         String text = line.text();
         int tabs = (int) text.chars().filter(c -> c == '\t').count();
         if (tabs != 1) {
-            return invalid(first.name(), line.number(),
-                    "expected exactly one tab between source and target, found " + tabs);
+            return invalid(
+                    first.name(), line.number(), "expected exactly one tab between source and target, found " + tabs);
         }
         int tab = text.indexOf('\t');
         String left = text.substring(0, tab);
         String right = text.substring(tab + 1);
-        return swapColumns ? new SentencePair(line.number(), right, left)
+        return swapColumns
+                ? new SentencePair(line.number(), right, left)
                 : new SentencePair(line.number(), left, right);
     }
 

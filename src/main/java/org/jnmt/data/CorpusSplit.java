@@ -1,9 +1,8 @@
 package org.jnmt.data;
 
-import org.jnmt.util.NmtException;
-
 import java.util.Arrays;
 import java.util.Random;
+import org.jnmt.util.NmtException;
 
 /**
  * A seeded split of one corpus into train, dev and test, for corpora without an official split
@@ -15,7 +14,11 @@ import java.util.Random;
  */
 public final class CorpusSplit {
 
-    public enum Part { TRAIN, DEV, TEST }
+    public enum Part {
+        TRAIN,
+        DEV,
+        TEST
+    }
 
     private final Part[] parts;
 
@@ -28,8 +31,8 @@ public final class CorpusSplit {
             throw new NmtException("data.split: dev and test sizes must not be negative");
         }
         if ((long) dev + test >= pairs) {
-            throw new NmtException("data.split asks for " + dev + " dev and " + test + " test pairs, but the corpus has only "
-                    + pairs + " pairs");
+            throw new NmtException("data.split asks for " + dev + " dev and " + test
+                    + " test pairs, but the corpus has only " + pairs + " pairs");
         }
         int[] order = new int[pairs];
         for (int i = 0; i < pairs; i++) {

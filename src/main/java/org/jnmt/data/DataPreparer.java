@@ -1,11 +1,5 @@
 package org.jnmt.data;
 
-import org.jnmt.config.ConfigLoader;
-import org.jnmt.config.DataConfig;
-import org.jnmt.config.NmtConfig;
-import org.jnmt.util.Console;
-import org.jnmt.util.NmtException;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jnmt.config.ConfigLoader;
+import org.jnmt.config.DataConfig;
+import org.jnmt.config.NmtConfig;
+import org.jnmt.util.Console;
+import org.jnmt.util.NmtException;
 
 /**
  * {@code nmt prepare}: raw corpora → a prepared data directory ({@link PreparedData} describes the
@@ -80,15 +79,20 @@ public final class DataPreparer {
             throw new NmtException("data.train is missing: give the training corpus (tsv, or src and tgt)");
         }
         if (data.split != null && (data.dev != null || data.test != null)) {
-            throw new NmtException("data.split draws dev and test from data.train: remove data.dev and data.test, or data.split");
+            throw new NmtException(
+                    "data.split draws dev and test from data.train: remove data.dev and data.test, or data.split");
         }
         if (data.split == null && data.dev == null) {
             throw new NmtException("data.dev is missing: give a dev corpus, or data.split to draw one from data.train");
         }
-        if (data.bpeMerges < 0 || data.vocabMinFreq < 1 || data.vocabMaxSize < 0 || data.maxLength < 1
+        if (data.bpeMerges < 0
+                || data.vocabMinFreq < 1
+                || data.vocabMaxSize < 0
+                || data.maxLength < 1
                 || data.maxLengthRatio < 1) {
-            throw new NmtException("data: bpe_merges and vocab_max_size must be >= 0, vocab_min_freq and max_length >= 1, "
-                    + "max_length_ratio >= 1");
+            throw new NmtException(
+                    "data: bpe_merges and vocab_max_size must be >= 0, vocab_min_freq and max_length >= 1, "
+                            + "max_length_ratio >= 1");
         }
     }
 
@@ -102,8 +106,10 @@ public final class DataPreparer {
         if (pairs > Integer.MAX_VALUE) {
             throw new NmtException("data.split: corpus too large to split (" + pairs + " pairs)");
         }
-        line("split", "seed " + data.split.seed + ", " + data.split.dev + " dev and " + data.split.test
-                + " test pairs drawn from " + pairs + " pairs");
+        line(
+                "split",
+                "seed " + data.split.seed + ", " + data.split.dev + " dev and " + data.split.test
+                        + " test pairs drawn from " + pairs + " pairs");
         return CorpusSplit.draw((int) pairs, data.split.dev, data.split.test, data.split.seed);
     }
 
@@ -112,8 +118,11 @@ public final class DataPreparer {
         long read = 0;
         long empty = 0;
         try (CorpusReader reader = CorpusReader.open(data.train, "train", skipInvalid);
-             RawPairWriter devOut = split == null ? null : new RawPairWriter(PreparedData.DEV_SOURCE, PreparedData.DEV_REFERENCE);
-             RawPairWriter testOut = split == null ? null : new RawPairWriter(PreparedData.TEST_SOURCE, PreparedData.TEST_REFERENCE)) {
+                RawPairWriter devOut =
+                        split == null ? null : new RawPairWriter(PreparedData.DEV_SOURCE, PreparedData.DEV_REFERENCE);
+                RawPairWriter testOut = split == null
+                        ? null
+                        : new RawPairWriter(PreparedData.TEST_SOURCE, PreparedData.TEST_REFERENCE)) {
             Console.info("prepare: reading " + reader.describe());
             CorpusReader.SentencePair pair;
             while ((pair = reader.next()) != null) {
@@ -141,12 +150,15 @@ public final class DataPreparer {
 
     private void copyRaw(DataConfig.CorpusSpec spec, String role, String sourceFile, String referenceFile) {
         try (CorpusReader reader = CorpusReader.open(spec, role, skipInvalid);
-             RawPairWriter out = new RawPairWriter(sourceFile, referenceFile)) {
+                RawPairWriter out = new RawPairWriter(sourceFile, referenceFile)) {
             CorpusReader.SentencePair pair;
             while ((pair = reader.next()) != null) {
                 out.write(pair);
             }
-            line(role + " corpus", reader.describe() + (reader.skipped() > 0 ? " (" + reader.skipped() + " invalid lines skipped)" : ""));
+            line(
+                    role + " corpus",
+                    reader.describe()
+                            + (reader.skipped() > 0 ? " (" + reader.skipped() + " invalid lines skipped)" : ""));
         }
     }
 
@@ -160,13 +172,17 @@ public final class DataPreparer {
         BpeCodes[] codes;
         if (data.jointBpe) {
             BpeCodes joint = BpeLearner.learn(BpeLearner.sum(srcWords, tgtWords), data.bpeMerges, BPE_MIN_FREQUENCY);
-            codes = new BpeCodes[]{joint, joint};
+            codes = new BpeCodes[] {joint, joint};
             line("bpe", "joint, " + joint.size() + " merges (asked for " + data.bpeMerges + ")");
         } else {
-            codes = new BpeCodes[]{BpeLearner.learn(srcWords, data.bpeMerges, BPE_MIN_FREQUENCY),
-                    BpeLearner.learn(tgtWords, data.bpeMerges, BPE_MIN_FREQUENCY)};
-            line("bpe", "separate, " + codes[0].size() + " source and " + codes[1].size() + " target merges (asked for "
-                    + data.bpeMerges + ")");
+            codes = new BpeCodes[] {
+                BpeLearner.learn(srcWords, data.bpeMerges, BPE_MIN_FREQUENCY),
+                BpeLearner.learn(tgtWords, data.bpeMerges, BPE_MIN_FREQUENCY)
+            };
+            line(
+                    "bpe",
+                    "separate, " + codes[0].size() + " source and " + codes[1].size() + " target merges (asked for "
+                            + data.bpeMerges + ")");
         }
         Console.info(String.format(Locale.ROOT, "prepare: BPE learned in %.1f s", (System.nanoTime() - start) / 1e9));
         codes[0].write(dir.resolve(PreparedData.SRC_CODES));
@@ -180,16 +196,21 @@ public final class DataPreparer {
         Map<String, Long> tgtTokens = subwordCounts(tgtWords, codes[1]);
         Vocabulary[] vocabularies;
         if (data.jointVocab) {
-            Vocabulary joint = Vocabulary.build(BpeLearner.sum(srcTokens, tgtTokens), data.vocabMinFreq, data.vocabMaxSize);
-            vocabularies = new Vocabulary[]{joint, joint};
+            Vocabulary joint =
+                    Vocabulary.build(BpeLearner.sum(srcTokens, tgtTokens), data.vocabMinFreq, data.vocabMaxSize);
+            vocabularies = new Vocabulary[] {joint, joint};
             line("vocabulary", "joint, " + joint.size() + " tokens");
         } else {
-            vocabularies = new Vocabulary[]{Vocabulary.build(srcTokens, data.vocabMinFreq, data.vocabMaxSize),
-                    Vocabulary.build(tgtTokens, data.vocabMinFreq, data.vocabMaxSize)};
+            vocabularies = new Vocabulary[] {
+                Vocabulary.build(srcTokens, data.vocabMinFreq, data.vocabMaxSize),
+                Vocabulary.build(tgtTokens, data.vocabMinFreq, data.vocabMaxSize)
+            };
             line("vocabulary", vocabularies[0].size() + " source and " + vocabularies[1].size() + " target tokens");
         }
-        line("vocabulary limits", "min frequency " + data.vocabMinFreq + ", max size "
-                + (data.vocabMaxSize == 0 ? "none" : data.vocabMaxSize) + ", specials included");
+        line(
+                "vocabulary limits",
+                "min frequency " + data.vocabMinFreq + ", max size "
+                        + (data.vocabMaxSize == 0 ? "none" : data.vocabMaxSize) + ", specials included");
         vocabularies[0].save(dir.resolve(PreparedData.SRC_VOCAB));
         vocabularies[1].save(dir.resolve(PreparedData.TGT_VOCAB));
         return vocabularies;
@@ -201,7 +222,8 @@ public final class DataPreparer {
         }
         BpeEncoder bpe = new BpeEncoder(codes);
         Map<String, Long> counts = new HashMap<>();
-        words.forEach((word, count) -> bpe.apply(List.of(word)).forEach(piece -> counts.merge(piece, count, Long::sum)));
+        words.forEach(
+                (word, count) -> bpe.apply(List.of(word)).forEach(piece -> counts.merge(piece, count, Long::sum)));
         return counts;
     }
 
@@ -241,11 +263,16 @@ public final class DataPreparer {
         corpus.write(dir.resolve(PreparedData.TRAIN));
     }
 
-    private void encodeRaw(String role, String sourceFile, String referenceFile, String idsFile,
-                           TextPipeline source, TextPipeline target) {
+    private void encodeRaw(
+            String role,
+            String sourceFile,
+            String referenceFile,
+            String idsFile,
+            TextPipeline source,
+            TextPipeline target) {
         EncodedCorpus.Builder builder = new EncodedCorpus.Builder();
         try (LineReader src = LineReader.open(dir.resolve(sourceFile));
-             LineReader tgt = LineReader.open(dir.resolve(referenceFile))) {
+                LineReader tgt = LineReader.open(dir.resolve(referenceFile))) {
             String srcLine;
             while ((srcLine = src.readLine()) != null) {
                 builder.add(source.encode(srcLine), target.encode(tgt.readLine()));

@@ -1,7 +1,5 @@
 package org.jnmt.data;
 
-import org.jnmt.util.NmtException;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -10,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.jnmt.util.NmtException;
 
 /**
  * Encoded sentence pairs held compactly: all source ids in one int array, all target ids in
@@ -80,8 +79,10 @@ public final class EncodedCorpus {
 
     /** How many source/target ids equal {@code id} (e.g. UNK), for summaries. */
     public long[] countId(int id) {
-        return new long[]{Arrays.stream(srcIds).filter(x -> x == id).count(),
-                Arrays.stream(tgtIds).filter(x -> x == id).count()};
+        return new long[] {
+            Arrays.stream(srcIds).filter(x -> x == id).count(),
+            Arrays.stream(tgtIds).filter(x -> x == id).count()
+        };
     }
 
     /** Checks that every id is below the vocabulary sizes; a corrupt file is an error naming it. */
@@ -114,8 +115,10 @@ public final class EncodedCorpus {
 
         /** Adds a pair; both sides must already end with EOS. */
         public Builder add(int[] source, int[] target) {
-            if (source.length == 0 || source[source.length - 1] != SpecialTokens.EOS
-                    || target.length == 0 || target[target.length - 1] != SpecialTokens.EOS) {
+            if (source.length == 0
+                    || source[source.length - 1] != SpecialTokens.EOS
+                    || target.length == 0
+                    || target[target.length - 1] != SpecialTokens.EOS) {
                 throw new IllegalArgumentException("encoded sentences must end with EOS");
             }
             srcIds.addAll(source);
@@ -166,7 +169,10 @@ public final class EncodedCorpus {
         int n = ints.get();
         int srcTotal = ints.get();
         int tgtTotal = ints.get();
-        if (version != VERSION || n < 0 || srcTotal < 0 || tgtTotal < 0
+        if (version != VERSION
+                || n < 0
+                || srcTotal < 0
+                || tgtTotal < 0
                 || ints.remaining() != 2L * n + srcTotal + tgtTotal) {
             throw new NmtException(file + ": corrupt encoded corpus (header does not match the file size)");
         }

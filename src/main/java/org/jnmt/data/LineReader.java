@@ -1,7 +1,5 @@
 package org.jnmt.data;
 
-import org.jnmt.util.NmtException;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jnmt.util.NmtException;
 
 /**
  * Reads UTF-8 text one line at a time, with memory bounded by the longest line, and knows the
@@ -44,7 +43,8 @@ public final class LineReader implements Closeable {
     private final InputStream in;
     private final Path name;
     private final boolean closeStream;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final byte[] buffer = new byte[1 << 16];

@@ -33,6 +33,7 @@ final class PairStatistics {
     private final Map<String, Integer> symbolIds = new HashMap<>();
     /** [words][symbols of that word]: the current segmentation of each distinct word. */
     private final int[][] words;
+
     private final long[] frequencies;
     private final Map<Long, Pair> pairs = new HashMap<>();
 

@@ -1,16 +1,15 @@
 package org.jnmt.data;
 
-import org.jnmt.config.ConfigLoader;
-import org.jnmt.config.DataConfig;
-import org.jnmt.config.NmtConfig;
-import org.jnmt.util.NmtException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jnmt.config.ConfigLoader;
+import org.jnmt.config.DataConfig;
+import org.jnmt.config.NmtConfig;
+import org.jnmt.util.NmtException;
 
 /**
  * A data directory written by {@code nmt prepare} ({@link DataPreparer}), loaded for training:
@@ -43,15 +42,26 @@ public final class PreparedData {
     public static final String TEST_REFERENCE = "test.ref.txt";
 
     /** Every file {@code nmt prepare} may write. */
-    public static final List<String> ALL_FILES = List.of(CONFIG, SUMMARY, SRC_CODES, TGT_CODES, SRC_VOCAB, TGT_VOCAB,
-            TRAIN, DEV, TEST, DEV_SOURCE, DEV_REFERENCE, TEST_SOURCE, TEST_REFERENCE);
+    public static final List<String> ALL_FILES = List.of(
+            CONFIG,
+            SUMMARY,
+            SRC_CODES,
+            TGT_CODES,
+            SRC_VOCAB,
+            TGT_VOCAB,
+            TRAIN,
+            DEV,
+            TEST,
+            DEV_SOURCE,
+            DEV_REFERENCE,
+            TEST_SOURCE,
+            TEST_REFERENCE);
 
     /** What a model needs to process text as this data was processed (copy these next to it). */
     public static final List<String> PIPELINE_FILES = List.of(CONFIG, SRC_CODES, TGT_CODES, SRC_VOCAB, TGT_VOCAB);
 
     /** The text pipelines of the two sides. */
-    public record Pipelines(TextPipeline source, TextPipeline target) {
-    }
+    public record Pipelines(TextPipeline source, TextPipeline target) {}
 
     private final Path dir;
     private final DataConfig config;
@@ -90,7 +100,8 @@ public final class PreparedData {
         boolean lowercase = readConfig(dir).data.lowercase;
         BpeCodes srcCodes = Files.exists(dir.resolve(SRC_CODES)) ? BpeCodes.read(dir.resolve(SRC_CODES)) : null;
         BpeCodes tgtCodes = Files.exists(dir.resolve(TGT_CODES)) ? BpeCodes.read(dir.resolve(TGT_CODES)) : null;
-        return new Pipelines(new TextPipeline(lowercase, srcCodes, Vocabulary.load(dir.resolve(SRC_VOCAB))),
+        return new Pipelines(
+                new TextPipeline(lowercase, srcCodes, Vocabulary.load(dir.resolve(SRC_VOCAB))),
                 new TextPipeline(lowercase, tgtCodes, Vocabulary.load(dir.resolve(TGT_VOCAB))));
     }
 

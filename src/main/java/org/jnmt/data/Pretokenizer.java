@@ -30,15 +30,12 @@ public final class Pretokenizer {
     public static final String ESCAPED_JOINER = "&#xFFED;";
 
     /** Tokens, and for each the index of the space-separated word of the text it comes from. */
-    public record Tokens(List<String> tokens, int[] words) {
-    }
+    public record Tokens(List<String> tokens, int[] words) {}
 
     /** Detokenised text, and for each input token the index of the space-separated word it ends up in. */
-    public record Text(String text, int[] words) {
-    }
+    public record Text(String text, int[] words) {}
 
-    private Pretokenizer() {
-    }
+    private Pretokenizer() {}
 
     /** Splits normalised text (single spaces, no leading or trailing space) into tokens. */
     public static List<String> tokenize(String normalized) {
@@ -96,7 +93,10 @@ public final class Pretokenizer {
         return new Text(out.toString(), words);
     }
 
-    private enum Kind { WORD, OTHER }
+    private enum Kind {
+        WORD,
+        OTHER
+    }
 
     /** Splits one space-free word into pieces and adds them with their joiners. */
     private static void splitWord(String word, List<String> tokens) {
@@ -109,9 +109,10 @@ public final class Pretokenizer {
             Kind kind = isWordChar(cp) ? Kind.WORD : Kind.OTHER;
             StringBuilder current = pieces.isEmpty() ? null : pieces.get(pieces.size() - 1);
             Kind currentKind = kinds.isEmpty() ? null : kinds.get(kinds.size() - 1);
-            boolean extend = current != null && (isMark(cp)
-                    || (kind == Kind.WORD && currentKind == Kind.WORD)
-                    || (kind == Kind.OTHER && cp == lastCodePoint && cp != '@' && cp != JOINER));
+            boolean extend = current != null
+                    && (isMark(cp)
+                            || (kind == Kind.WORD && currentKind == Kind.WORD)
+                            || (kind == Kind.OTHER && cp == lastCodePoint && cp != '@' && cp != JOINER));
             if (!extend) {
                 current = new StringBuilder();
                 pieces.add(current);
@@ -142,13 +143,15 @@ public final class Pretokenizer {
             return true;
         }
         int type = Character.getType(cp);
-        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+        return type == Character.DECIMAL_DIGIT_NUMBER
+                || type == Character.LETTER_NUMBER
                 || type == Character.OTHER_NUMBER;
     }
 
     private static boolean isMark(int cp) {
         int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        return type == Character.NON_SPACING_MARK
+                || type == Character.ENCLOSING_MARK
                 || type == Character.COMBINING_SPACING_MARK;
     }
 }

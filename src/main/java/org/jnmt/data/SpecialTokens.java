@@ -16,6 +16,5 @@ public final class SpecialTokens {
     /** In id order. */
     public static final String[] ALL = {PAD_TOKEN, UNK_TOKEN, BOS_TOKEN, EOS_TOKEN};
 
-    private SpecialTokens() {
-    }
+    private SpecialTokens() {}
 }

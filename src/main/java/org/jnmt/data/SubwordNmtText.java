@@ -3,8 +3,7 @@ package org.jnmt.data;
 /** How subword-nmt trims its input lines: Python's {@code str.strip('\r\n ')}. */
 final class SubwordNmtText {
 
-    private SubwordNmtText() {
-    }
+    private SubwordNmtText() {}
 
     /** The first index not trimmed from the start of {@code line}. */
     static int strippedStart(String line) {

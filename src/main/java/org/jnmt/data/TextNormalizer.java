@@ -12,8 +12,7 @@ import java.util.Locale;
  */
 public final class TextNormalizer {
 
-    private TextNormalizer() {
-    }
+    private TextNormalizer() {}
 
     public static String normalize(String raw, boolean lowercase) {
         String text = lowercase ? raw.toLowerCase(Locale.ROOT) : raw;

@@ -23,8 +23,7 @@ public final class TextPipeline {
      * @param words  for each id, the index of its word in the raw line ({@link TextNormalizer#words}),
      *               -1 for EOS; [n + 1]
      */
-    public record Encoded(List<String> tokens, int[] ids, int[] words) {
-    }
+    public record Encoded(List<String> tokens, int[] ids, int[] words) {}
 
     /**
      * A decoded id sequence.
@@ -34,8 +33,7 @@ public final class TextPipeline {
      * @param words  for each of those ids, the index of its space-separated word in {@code text},
      *               -1 for PAD and BOS, which are skipped; [m]
      */
-    public record Decoded(String text, List<String> tokens, int[] words) {
-    }
+    public record Decoded(String text, List<String> tokens, int[] words) {}
 
     private final boolean lowercase;
     private final BpeCodes codes;
@@ -123,7 +121,8 @@ public final class TextPipeline {
         StringBuilder pending = null;
         for (int i = 0; i < length; i++) {
             String token = ids[i] == SpecialTokens.UNK && unkReplacement != null
-                    ? unkReplacement.apply(i) : vocabulary.token(ids[i]);
+                    ? unkReplacement.apply(i)
+                    : vocabulary.token(ids[i]);
             tokens.add(token);
             pretokenOfId[i] = -1;
             if (ids[i] == SpecialTokens.PAD || ids[i] == SpecialTokens.BOS) {

@@ -1,7 +1,5 @@
 package org.jnmt.data;
 
-import org.jnmt.util.NmtException;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jnmt.util.NmtException;
 
 /**
  * Token ↔ id. Ids 0..3 are the special tokens of {@link SpecialTokens}; the other tokens follow by
@@ -87,7 +86,8 @@ public final class Vocabulary {
 
     public String token(int id) {
         if (id < 0 || id >= tokens.size()) {
-            throw new IllegalArgumentException("token id " + id + " outside the vocabulary (size " + tokens.size() + ")");
+            throw new IllegalArgumentException(
+                    "token id " + id + " outside the vocabulary (size " + tokens.size() + ")");
         }
         return tokens.get(id);
     }
@@ -124,16 +124,23 @@ public final class Vocabulary {
                 long number = reader.lineNumber();
                 String[] fields = line.split("[ \t]", -1);
                 if (line.isEmpty() || fields[0].isEmpty() || fields.length > 2) {
-                    throw NmtException.at(file, number, "expected a token and an optional frequency separated by one space, got '" + line + "'");
+                    throw NmtException.at(
+                            file,
+                            number,
+                            "expected a token and an optional frequency separated by one space, got '" + line + "'");
                 }
                 String token = fields[0];
                 if (number <= SpecialTokens.ALL.length && !token.equals(SpecialTokens.ALL[(int) number - 1])) {
-                    throw NmtException.at(file, number, "expected the special token " + SpecialTokens.ALL[(int) number - 1]
-                            + " (the first lines must be " + String.join(", ", SpecialTokens.ALL) + ")");
+                    throw NmtException.at(
+                            file,
+                            number,
+                            "expected the special token " + SpecialTokens.ALL[(int) number - 1]
+                                    + " (the first lines must be " + String.join(", ", SpecialTokens.ALL) + ")");
                 }
                 Long previous = firstLine.putIfAbsent(token, number);
                 if (previous != null) {
-                    throw NmtException.at(file, number, "duplicate token '" + token + "' (first on line " + previous + ")");
+                    throw NmtException.at(
+                            file, number, "duplicate token '" + token + "' (first on line " + previous + ")");
                 }
                 tokens.add(token);
                 counts.add(fields.length == 2 ? parseCount(file, number, fields[1]) : UNKNOWN_COUNT);

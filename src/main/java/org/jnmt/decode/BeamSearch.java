@@ -1,16 +1,15 @@
 package org.jnmt.decode;
 
-import org.jnmt.data.SpecialTokens;
-import org.jnmt.model.DecoderStep;
-import org.jnmt.model.RowOps;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.jnmt.data.SpecialTokens;
+import org.jnmt.model.DecoderStep;
+import org.jnmt.model.RowOps;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Beam search batched over sentences and beams: the K live hypotheses of every unfinished sentence
@@ -36,8 +35,7 @@ public final class BeamSearch<E> {
      * One step of a hypothesis's history: a linked list from the last token back to BOS;
      * {@code traceId} numbers it in a {@link BeamTrace} (ROOT when nothing is traced).
      */
-    private record Node(Node parent, int token, float[] attention, double logProb, int length, int traceId) {
-    }
+    private record Node(Node parent, int token, float[] attention, double logProb, int length, int traceId) {}
 
     /** Decodes B sources; returns, per source, up to nBest hypotheses, best first. */
     public List<List<Hypothesis>> search(int[][] src, int[] srcLengths) {
@@ -62,8 +60,8 @@ public final class BeamSearch<E> {
         // Rows are sentence-major: rows a*K .. a*K+K-1 hold the beam of sentence active[a].
         int[] active = GreedySearch.range(batch);
         E encoded = model.select(model.encode(src, srcLengths), repeatEach(active, beam));
-        INDArray state = model.initialState(encoded);                     // [A*K, D]
-        Node[] live = new Node[batch * beam];                              // null: an empty slot
+        INDArray state = model.initialState(encoded); // [A*K, D]
+        Node[] live = new Node[batch * beam]; // null: an empty slot
         for (int a = 0; a < batch; a++) {
             live[a * beam] = new Node(null, SpecialTokens.BOS, null, 0.0, 0, BeamTrace.ROOT);
         }
@@ -75,8 +73,8 @@ public final class BeamSearch<E> {
                 previous[r] = live[r] == null ? SpecialTokens.PAD : live[r].token();
             }
             DecoderStep step = model.step(encoded, state, previous);
-            float[] logProbs = copyToFloats(step.logProbs(), rows * vocab);  // [rows * V]
-            float[][] weights = step.attention().toFloatMatrix();              // [rows, S]
+            float[] logProbs = copyToFloats(step.logProbs(), rows * vocab); // [rows * V]
+            float[][] weights = step.attention().toFloatMatrix(); // [rows, S]
 
             int[] parentRows = new int[rows];
             Node[] nextLive = new Node[rows];
@@ -85,8 +83,21 @@ public final class BeamSearch<E> {
             for (int a = 0; a < active.length; a++) {
                 int b = active[a];
                 int[] prefix = Prefixes.of(prefixes, b);
-                boolean done = advanceSentence(b, a, logProbs, vocab, weights, srcLengths[b], maxLength[b],
-                        live, finished.get(b), parentRows, nextLive, activeCount, prefix, trace);
+                boolean done = advanceSentence(
+                        b,
+                        a,
+                        logProbs,
+                        vocab,
+                        weights,
+                        srcLengths[b],
+                        maxLength[b],
+                        live,
+                        finished.get(b),
+                        parentRows,
+                        nextLive,
+                        activeCount,
+                        prefix,
+                        trace);
                 if (!done) {
                     stillActive[activeCount++] = a;
                 }
@@ -126,9 +137,21 @@ public final class BeamSearch<E> {
      * to slot {@code outSlot} of the next beam. Within {@code prefix} only its token is a candidate.
      * Returns true when the sentence is finished.
      */
-    private boolean advanceSentence(int b, int a, float[] logProbs, int vocab, float[][] weights, int srcLength,
-                                    int maxLength, Node[] live, List<Hypothesis> done,
-                                    int[] parentRows, Node[] nextLive, int outSlot, int[] prefix, BeamTrace trace) {
+    private boolean advanceSentence(
+            int b,
+            int a,
+            float[] logProbs,
+            int vocab,
+            float[][] weights,
+            int srcLength,
+            int maxLength,
+            Node[] live,
+            List<Hypothesis> done,
+            int[] parentRows,
+            Node[] nextLive,
+            int outSlot,
+            int[] prefix,
+            BeamTrace trace) {
         int candidates = 2 * beam;
         TopK top = new TopK(candidates);
         for (int k = 0; k < beam; k++) {
@@ -160,10 +183,18 @@ public final class BeamSearch<E> {
             if (token == SpecialTokens.EOS && rank >= beam) {
                 continue;
             }
-            int traceId = trace == null ? BeamTrace.ROOT : trace.add(b, parent.length(), parent.traceId(), token,
-                    top.score(c), top.score(c) / options.lengthPenalty(parent.length() + 1), ends);
-            Node node = new Node(parent, token, Arrays.copyOf(weights[row], srcLength), top.score(c),
-                    parent.length() + 1, traceId);
+            int traceId = trace == null
+                    ? BeamTrace.ROOT
+                    : trace.add(
+                            b,
+                            parent.length(),
+                            parent.traceId(),
+                            token,
+                            top.score(c),
+                            top.score(c) / options.lengthPenalty(parent.length() + 1),
+                            ends);
+            Node node = new Node(
+                    parent, token, Arrays.copyOf(weights[row], srcLength), top.score(c), parent.length() + 1, traceId);
             if (ends) {
                 done.add(toHypothesis(node));
             } else {
@@ -175,7 +206,7 @@ public final class BeamSearch<E> {
         if (done.size() >= beam || kept == 0) {
             return true;
         }
-        for (int k = kept; k < beam; k++) {          // unused slots follow a real row, marked empty
+        for (int k = kept; k < beam; k++) { // unused slots follow a real row, marked empty
             parentRows[outSlot * beam + k] = parentRows[outSlot * beam];
             nextLive[outSlot * beam + k] = null;
         }
@@ -189,17 +220,17 @@ public final class BeamSearch<E> {
             tokens[n.length() - 1] = n.token();
             attention[n.length() - 1] = n.attention();
         }
-        return new Hypothesis(tokens, last.logProb(), last.logProb() / options.lengthPenalty(last.length()),
-                attention);
+        return new Hypothesis(tokens, last.logProb(), last.logProb() / options.lengthPenalty(last.length()), attention);
     }
 
     private float[] copyToFloats(INDArray matrix, int length) {
         if (scratch.length < length) {
             scratch = new float[length];
         }
-        INDArray source = matrix.dataType() == DataType.FLOAT
-                && matrix.ordering() == 'c' && matrix.elementWiseStride() == 1
-                ? matrix : matrix.castTo(DataType.FLOAT).dup('c');
+        INDArray source =
+                matrix.dataType() == DataType.FLOAT && matrix.ordering() == 'c' && matrix.elementWiseStride() == 1
+                        ? matrix
+                        : matrix.castTo(DataType.FLOAT).dup('c');
         FloatBuffer buffer = source.data().asNioFloat();
         buffer.position((int) source.offset());
         buffer.get(scratch, 0, length);

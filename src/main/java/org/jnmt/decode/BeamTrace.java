@@ -24,8 +24,7 @@ public final class BeamTrace {
      * @param score    the ranking score (log-probability over the GNMT length penalty)
      * @param finished true when it ended here (EOS, or the maximum length)
      */
-    public record Entry(int id, int parent, int token, double logProb, double score, boolean finished) {
-    }
+    public record Entry(int id, int parent, int token, double logProb, double score, boolean finished) {}
 
     private final List<List<List<Entry>>> steps = new ArrayList<>();
     private final int[] nextId;

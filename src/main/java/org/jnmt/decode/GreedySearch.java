@@ -1,14 +1,13 @@
 package org.jnmt.decode;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.jnmt.data.SpecialTokens;
 import org.jnmt.model.DecoderStep;
 import org.jnmt.model.RowOps;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Greedy decoding of a batch: at each step every unfinished sentence takes its most probable
@@ -48,15 +47,15 @@ public final class GreedySearch<E> {
         }
 
         E encoded = model.encode(src, srcLengths);
-        INDArray state = model.initialState(encoded);             // [N, D]
-        int[] active = range(batch);                               // sentence of each row
-        int[] previous = new int[batch];                           // [N] y_{i-1}
+        INDArray state = model.initialState(encoded); // [N, D]
+        int[] active = range(batch); // sentence of each row
+        int[] previous = new int[batch]; // [N] y_{i-1}
         Arrays.fill(previous, SpecialTokens.BOS);
 
         while (active.length > 0) {
             DecoderStep step = model.step(encoded, state, previous);
-            int[] best = bestTokens(step.logProbs());                       // [N]
-            float[][] weights = step.attention().toFloatMatrix();           // [N, S]
+            int[] best = bestTokens(step.logProbs()); // [N]
+            float[][] weights = step.attention().toFloatMatrix(); // [N, S]
             int[] keep = new int[active.length];
             int kept = 0;
             for (int row = 0; row < active.length; row++) {
@@ -95,7 +94,10 @@ public final class GreedySearch<E> {
 
         List<Hypothesis> result = new ArrayList<>(batch);
         for (int b = 0; b < batch; b++) {
-            result.add(new Hypothesis(tokens.get(b).toArray(), logProb[b], logProb[b],
+            result.add(new Hypothesis(
+                    tokens.get(b).toArray(),
+                    logProb[b],
+                    logProb[b],
                     attention.get(b).toArray(new float[0][])));
         }
         return result;

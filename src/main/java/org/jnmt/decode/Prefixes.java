@@ -3,8 +3,7 @@ package org.jnmt.decode;
 /** Prefix-constrained decoding: the first tokens of an output given by the user rather than chosen. */
 final class Prefixes {
 
-    private Prefixes() {
-    }
+    private Prefixes() {}
 
     /** Sentence b's prefix (target ids without EOS), or null when it has none. */
     static int[] of(int[][] prefixes, int b) {

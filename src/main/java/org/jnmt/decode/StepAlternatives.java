@@ -1,11 +1,10 @@
 package org.jnmt.decode;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jnmt.data.SpecialTokens;
 import org.jnmt.model.DecoderStep;
 import org.nd4j.linalg.api.ndarray.INDArray;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The words a model weighed at each step of a given output: the decoder is run over the output
@@ -15,11 +14,9 @@ import java.util.List;
 public final class StepAlternatives {
 
     /** A candidate token with its probability p(token | source, output so far). */
-    public record Candidate(int token, double probability) {
-    }
+    public record Candidate(int token, double probability) {}
 
-    private StepAlternatives() {
-    }
+    private StepAlternatives() {}
 
     /**
      * For one source ({@code src} ids ending in EOS) and its output {@code target} (ids, EOS

@@ -39,8 +39,11 @@ final class TopK {
         for (int i = 0; i < size; i++) {
             idx[i] = i;
         }
-        Arrays.sort(idx, (x, y) -> scores[x] != scores[y]
-                ? Double.compare(scores[y], scores[x]) : Long.compare(arrival[x], arrival[y]));
+        Arrays.sort(
+                idx,
+                (x, y) -> scores[x] != scores[y]
+                        ? Double.compare(scores[y], scores[x])
+                        : Long.compare(arrival[x], arrival[y]));
         int[] out = new int[size];
         for (int i = 0; i < size; i++) {
             out[i] = idx[i];

@@ -60,11 +60,13 @@ public final class Bleu {
         if (settings.smoothing().takesValue()) {
             smoothing += "[" + PythonFloats.fixed(settings.effectiveSmoothValue(), 2) + "]";
         }
-        return Signature.of(referenceCount, List.of(
-                new Signature.Field("case", "c", settings.lowercase() ? "lc" : "mixed"),
-                new Signature.Field("eff", "e", settings.effectiveOrder() ? "yes" : "no"),
-                new Signature.Field("tok", "tok", tokenizer.signature()),
-                new Signature.Field("smooth", "s", smoothing)));
+        return Signature.of(
+                referenceCount,
+                List.of(
+                        new Signature.Field("case", "c", settings.lowercase() ? "lc" : "mixed"),
+                        new Signature.Field("eff", "e", settings.effectiveOrder() ? "yes" : "no"),
+                        new Signature.Field("tok", "tok", tokenizer.signature()),
+                        new Signature.Field("smooth", "s", smoothing)));
     }
 
     /** The statistics of one segment: matches clipped by the maximum count over all references. */
@@ -92,8 +94,7 @@ public final class Bleu {
             matches[n - 1] = ngrams.clippedMatches(referenceNgrams.get(n - 1));
         }
         int hypothesisLength = hypothesisTokens.size();
-        return new BleuStatistics(hypothesisLength, closestLength(hypothesisLength, referenceLengths),
-                matches, totals);
+        return new BleuStatistics(hypothesisLength, closestLength(hypothesisLength, referenceLengths), matches, totals);
     }
 
     private List<String> tokens(String segment) {
@@ -107,7 +108,8 @@ public final class Bleu {
         int closestDifference = -1;
         for (int length : referenceLengths) {
             int difference = Math.abs(hypothesisLength - length);
-            if (closestDifference == -1 || difference < closestDifference
+            if (closestDifference == -1
+                    || difference < closestDifference
                     || (difference == closestDifference && length < closest)) {
                 closestDifference = difference;
                 closest = length;

@@ -17,8 +17,8 @@ public final class BleuScore implements MetricScore {
     private final long hypothesisLength;
     private final long referenceLength;
 
-    private BleuScore(double score, double[] precisions, double brevityPenalty, long hypothesisLength,
-                      long referenceLength) {
+    private BleuScore(
+            double score, double[] precisions, double brevityPenalty, long hypothesisLength, long referenceLength) {
         this.score = score;
         this.precisions = precisions;
         this.brevityPenalty = brevityPenalty;
@@ -121,10 +121,15 @@ public final class BleuScore implements MetricScore {
         for (int n = 0; n < precisions.length; n++) {
             text.append(n == 0 ? "" : "/").append(PythonFloats.fixed(precisions[n], 1));
         }
-        return text.append(" (BP = ").append(PythonFloats.fixed(brevityPenalty, 3))
-                .append(" ratio = ").append(PythonFloats.fixed(ratio(), 3))
-                .append(" hyp_len = ").append(hypothesisLength)
-                .append(" ref_len = ").append(referenceLength).append(')')
+        return text.append(" (BP = ")
+                .append(PythonFloats.fixed(brevityPenalty, 3))
+                .append(" ratio = ")
+                .append(PythonFloats.fixed(ratio(), 3))
+                .append(" hyp_len = ")
+                .append(hypothesisLength)
+                .append(" ref_len = ")
+                .append(referenceLength)
+                .append(')')
                 .toString();
     }
 

@@ -10,8 +10,12 @@ package org.jnmt.eval;
  * @param smoothValue    the value for {@code floor} and {@code add-k}; null for the method's default
  * @param effectiveOrder average only over the n-gram orders the hypothesis has (for sentence BLEU)
  */
-public record BleuSettings(TokenizerName tokenizer, boolean lowercase, SmoothingMethod smoothing, Double smoothValue,
-                           boolean effectiveOrder) {
+public record BleuSettings(
+        TokenizerName tokenizer,
+        boolean lowercase,
+        SmoothingMethod smoothing,
+        Double smoothValue,
+        boolean effectiveOrder) {
 
     public BleuSettings {
         if (tokenizer == null) {

@@ -60,7 +60,7 @@ public final class BleuStatistics {
 
     @Override
     public String toString() {
-        return "BleuStatistics[hyp=" + hypothesisLength + ", ref=" + referenceLength
-                + ", matches=" + Arrays.toString(matches) + ", totals=" + Arrays.toString(totals) + "]";
+        return "BleuStatistics[hyp=" + hypothesisLength + ", ref=" + referenceLength + ", matches="
+                + Arrays.toString(matches) + ", totals=" + Arrays.toString(totals) + "]";
     }
 }

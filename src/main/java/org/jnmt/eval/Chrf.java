@@ -14,6 +14,7 @@ public final class Chrf {
 
     /** The ASCII punctuation ({@code string.punctuation}) that chrF++ splits off words. */
     private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
     private static final double EPSILON = 1e-16;
 
     private final ChrfSettings settings;
@@ -49,12 +50,14 @@ public final class Chrf {
 
     /** The signature of scores computed with these settings against {@code referenceCount} references. */
     public Signature signature(int referenceCount) {
-        return Signature.of(referenceCount, List.of(
-                new Signature.Field("case", "c", settings.lowercase() ? "lc" : "mixed"),
-                new Signature.Field("eff", "e", settings.epsSmoothing() ? "no" : "yes"),
-                new Signature.Field("nc", "nc", Integer.toString(settings.charOrder())),
-                new Signature.Field("nw", "nw", Integer.toString(settings.wordOrder())),
-                new Signature.Field("space", "s", settings.whitespace() ? "yes" : "no")));
+        return Signature.of(
+                referenceCount,
+                List.of(
+                        new Signature.Field("case", "c", settings.lowercase() ? "lc" : "mixed"),
+                        new Signature.Field("eff", "e", settings.epsSmoothing() ? "no" : "yes"),
+                        new Signature.Field("nc", "nc", Integer.toString(settings.charOrder())),
+                        new Signature.Field("nw", "nw", Integer.toString(settings.wordOrder())),
+                        new Signature.Field("space", "s", settings.whitespace() ? "yes" : "no")));
     }
 
     private ChrfScore score(long[] statistics) {

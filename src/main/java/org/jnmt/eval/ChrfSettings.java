@@ -12,13 +12,13 @@ package org.jnmt.eval;
  * @param whitespace   keep whitespace inside character n-grams
  * @param epsSmoothing chrF++.py's epsilon smoothing instead of averaging over the effective orders
  */
-public record ChrfSettings(int charOrder, int wordOrder, int beta, boolean lowercase, boolean whitespace,
-                           boolean epsSmoothing) {
+public record ChrfSettings(
+        int charOrder, int wordOrder, int beta, boolean lowercase, boolean whitespace, boolean epsSmoothing) {
 
     public ChrfSettings {
         if (charOrder < 0 || wordOrder < 0 || charOrder + wordOrder == 0) {
-            throw new IllegalArgumentException("chrF needs a positive character or word n-gram order, got "
-                    + charOrder + " and " + wordOrder);
+            throw new IllegalArgumentException(
+                    "chrF needs a positive character or word n-gram order, got " + charOrder + " and " + wordOrder);
         }
     }
 

@@ -13,8 +13,7 @@ public final class NgramCounts {
     private final Map<String, Integer> counts = new HashMap<>();
     private long total;
 
-    private NgramCounts() {
-    }
+    private NgramCounts() {}
 
     /** The n-grams of {@code order} consecutive tokens. */
     public static NgramCounts ofWords(List<String> tokens, int order) {

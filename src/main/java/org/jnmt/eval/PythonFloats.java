@@ -15,8 +15,7 @@ public final class PythonFloats {
     /** The most significant digits a double can need to round-trip. */
     private static final int MAX_DIGITS = 17;
 
-    private PythonFloats() {
-    }
+    private PythonFloats() {}
 
     /** Python's {@code f'{value:.{decimals}f}'}. */
     public static String fixed(double value, int decimals) {
@@ -26,7 +25,8 @@ public final class PythonFloats {
         if (Double.isInfinite(value)) {
             return value > 0 ? "inf" : "-inf";
         }
-        String digits = new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+        String digits =
+                new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
         boolean negativeZero = Double.doubleToRawLongBits(value) == Long.MIN_VALUE;
         return negativeZero || (value < 0 && !digits.startsWith("-")) ? "-" + digits : digits;
     }
@@ -53,7 +53,8 @@ public final class PythonFloats {
         if (pointPosition <= -4 || pointPosition > 16) {
             String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
             int exponent = pointPosition - 1;
-            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
+            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+")
+                    + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
         }
         if (pointPosition <= 0) {
             return sign + "0." + "0".repeat(-pointPosition) + digits;

@@ -12,17 +12,22 @@ import java.util.Locale;
  */
 public final class PythonStrings {
 
-    private PythonStrings() {
-    }
+    private PythonStrings() {}
 
     /** Python's {@code chr(cp).isspace()}: bidirectional class WS, B or S, or category Zs. */
     public static boolean isWhitespace(int cp) {
         if (cp < 0x80) {
             return (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x20);
         }
-        return cp == 0x85 || cp == 0xA0 || cp == 0x1680
+        return cp == 0x85
+                || cp == 0xA0
+                || cp == 0x1680
                 || (cp >= 0x2000 && cp <= 0x200A)
-                || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+                || cp == 0x2028
+                || cp == 0x2029
+                || cp == 0x202F
+                || cp == 0x205F
+                || cp == 0x3000;
     }
 
     /** Python's {@code s.split()}: the maximal runs of non-whitespace code points. */

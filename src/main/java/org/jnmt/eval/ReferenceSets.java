@@ -1,9 +1,8 @@
 package org.jnmt.eval;
 
-import org.jnmt.util.NmtException;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.jnmt.util.NmtException;
 
 /**
  * Reference sets as sacreBLEU takes them: one list of segments per reference (one per file), each
@@ -11,8 +10,7 @@ import java.util.List;
  */
 final class ReferenceSets {
 
-    private ReferenceSets() {
-    }
+    private ReferenceSets() {}
 
     /** The references of each segment: element i holds segment i of every reference set. */
     static List<List<String>> bySegment(List<String> hypotheses, List<List<String>> referenceSets) {
@@ -22,8 +20,8 @@ final class ReferenceSets {
         for (int set = 0; set < referenceSets.size(); set++) {
             int size = referenceSets.get(set).size();
             if (size != hypotheses.size()) {
-                throw new NmtException("There are " + hypotheses.size() + " hypotheses but reference set "
-                        + (set + 1) + " has " + size + " segments; each needs one segment per hypothesis.");
+                throw new NmtException("There are " + hypotheses.size() + " hypotheses but reference set " + (set + 1)
+                        + " has " + size + " segments; each needs one segment per hypothesis.");
             }
         }
         List<List<String>> segments = new ArrayList<>(hypotheses.size());

@@ -14,8 +14,7 @@ import java.util.StringJoiner;
  */
 public final class ScoreFormat {
 
-    private ScoreFormat() {
-    }
+    private ScoreFormat() {}
 
     /** The score with {@code width} decimals: {@code 37.1036}. */
     public static String scoreOnly(MetricScore score, int width) {
@@ -24,8 +23,8 @@ public final class ScoreFormat {
 
     /** {@code NAME|SIGNATURE = SCORE VERBOSE}, the text form (the signature may be empty). */
     public static String text(MetricScore score, String signature, int width) {
-        String line = (signature.isEmpty() ? score.name() : score.name() + "|" + signature)
-                + " = " + scoreOnly(score, width);
+        String line =
+                (signature.isEmpty() ? score.name() : score.name() + "|" + signature) + " = " + scoreOnly(score, width);
         return score.verbose().isEmpty() ? line : line + " " + score.verbose();
     }
 

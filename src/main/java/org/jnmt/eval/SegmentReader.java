@@ -1,7 +1,5 @@
 package org.jnmt.eval;
 
-import org.jnmt.util.NmtException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -15,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import org.jnmt.util.NmtException;
 
 /**
  * Reads segments, one per line, the way the sacreBLEU command line does: strict UTF-8, each line
@@ -25,8 +24,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class SegmentReader {
 
-    private SegmentReader() {
-    }
+    private SegmentReader() {}
 
     /** The segments of {@code file}; invalid UTF-8 is an error naming {@code FILE:LINE}. */
     public static List<String> readFile(Path file) {
@@ -67,7 +65,8 @@ public final class SegmentReader {
     }
 
     private static List<String> decodeLines(byte[] bytes, boolean universalNewlines, String source) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         List<String> lines = new ArrayList<>();
@@ -89,10 +88,11 @@ public final class SegmentReader {
         return lines;
     }
 
-    private static String decodeLine(CharsetDecoder decoder, byte[] bytes, int from, int to, String source,
-                                     int lineNumber) {
+    private static String decodeLine(
+            CharsetDecoder decoder, byte[] bytes, int from, int to, String source, int lineNumber) {
         try {
-            String line = decoder.decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
+            String line =
+                    decoder.decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
             return PythonStrings.rstrip(line);
         } catch (CharacterCodingException e) {
             // FILE:LINE as NmtException.at writes it; standard input has no Path

@@ -15,8 +15,7 @@ public final class Signature {
     public static final String SACREBLEU_VERSION = "2.6.0";
 
     /** One field: its name, the abbreviation of {@code --short} signatures, and its value. */
-    public record Field(String name, String abbreviation, String value) {
-    }
+    public record Field(String name, String abbreviation, String value) {}
 
     private final List<Field> fields;
 

@@ -10,16 +10,16 @@ import java.util.regex.Pattern;
 public final class Tokenizer13a implements Tokenizer {
 
     /** ASCII punctuation and symbols other than {@code ' , - .}, and the space (the mteval class). */
-    private static final Pattern SYMBOL = Pattern.compile("([\\x7B-\\x7E\\x5B-\\x60\\x20-\\x26\\x28-\\x2B\\x3A-\\x40/])");
+    private static final Pattern SYMBOL =
+            Pattern.compile("([\\x7B-\\x7E\\x5B-\\x60\\x20-\\x26\\x28-\\x2B\\x3A-\\x40/])");
+
     private static final Pattern PERIOD_COMMA_AFTER_NON_DIGIT = Pattern.compile("([^0-9])([.,])");
     private static final Pattern PERIOD_COMMA_BEFORE_NON_DIGIT = Pattern.compile("([.,])([^0-9])");
     private static final Pattern DASH_AFTER_DIGIT = Pattern.compile("([0-9])(-)");
 
     @Override
     public String tokenize(String segment) {
-        String line = segment.replace("<skipped>", "")
-                .replace("-\n", "")
-                .replace("\n", " ");
+        String line = segment.replace("<skipped>", "").replace("-\n", "").replace("\n", " ");
         if (line.indexOf('&') >= 0) {
             line = line.replace("&quot;", "\"")
                     .replace("&amp;", "&")

@@ -15,8 +15,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class Attention {
 
-    private final Parameter queryWeights;  // W_a [D, A]
-    private final Parameter keyWeights;    // U_a [2H, A]
+    private final Parameter queryWeights; // W_a [D, A]
+    private final Parameter keyWeights; // U_a [2H, A]
     private final Parameter energyWeights; // v [A, 1]
     private final int attn;
     private final Scratch query;
@@ -43,7 +43,9 @@ final class Attention {
      */
     void keys(INDArray annotations, INDArray keys) {
         long rows = annotations.size(0) * annotations.size(1);
-        Ops.matmul(Views.reshape(annotations, rows, annotations.size(2)), keyWeights.value(),
+        Ops.matmul(
+                Views.reshape(annotations, rows, annotations.size(2)),
+                keyWeights.value(),
                 Views.reshape(keys, rows, attn));
     }
 
@@ -60,8 +62,7 @@ final class Attention {
         INDArray h = Views.reshape(annotations, rows, annotations.size(2));
         INDArray dk = Views.reshape(dKeys, rows, attn);
         Ops.gemm(h, dk, keyWeights.grad(), true, false, 1.0, 0.0);
-        Ops.gemm(dk, keyWeights.value(), Views.reshape(dAnnotations, rows, annotations.size(2)),
-                false, true, 1.0, 1.0);
+        Ops.gemm(dk, keyWeights.value(), Views.reshape(dAnnotations, rows, annotations.size(2)), false, true, 1.0, 1.0);
     }
 
     /**
@@ -75,8 +76,14 @@ final class Attention {
      * @param weights  [n, S] output: alpha (exactly 0 at padded positions)
      * @param context  [n, 2H] output: c
      */
-    void forward(INDArray state, INDArray keys, INDArray values, int[] lengths,
-                 INDArray hidden, INDArray weights, INDArray context) {
+    void forward(
+            INDArray state,
+            INDArray keys,
+            INDArray values,
+            int[] lengths,
+            INDArray hidden,
+            INDArray weights,
+            INDArray context) {
         long n = state.size(0);
         long s = keys.size(1);
         assert entryShapes(state, keys, values, lengths, hidden, weights, context);
@@ -86,8 +93,7 @@ final class Attention {
         Ops.tanh(hidden);
         Ops.matmul(Views.reshape(hidden, n * s, attn), energyWeights.value(), Views.reshape(weights, n * s, 1));
         maskedSoftmax(weights, lengths);
-        Ops.batchedMatmul(Views.reshape(weights, n, 1, s), values,
-                Views.reshape(context, n, 1, values.size(2)), 0.0);
+        Ops.batchedMatmul(Views.reshape(weights, n, 1, s), values, Views.reshape(context, n, 1, values.size(2)), 0.0);
     }
 
     /**
@@ -102,8 +108,15 @@ final class Attention {
      * @param dEnergies    [n, S] output: dL/de, for the gradient of v ({@link #weightGradients})
      * @param dQueries     [n, A] output: dL/d(W_a s); the caller adds {@code dQueries W_a^T} to dL/ds
      */
-    void backward(INDArray dContext, INDArray values, INDArray hidden, INDArray weights,
-                  INDArray dValues, INDArray dKeys, INDArray dEnergies, INDArray dQueries) {
+    void backward(
+            INDArray dContext,
+            INDArray values,
+            INDArray hidden,
+            INDArray weights,
+            INDArray dValues,
+            INDArray dKeys,
+            INDArray dEnergies,
+            INDArray dQueries) {
         long n = weights.size(0);
         long s = weights.size(1);
         long width = values.size(2);
@@ -113,8 +126,14 @@ final class Attention {
         softmaxBackward(weights, dAlpha, dEnergies);
         // through v and the tanh: d(pre-activation) = de_j v (1 - hidden^2)
         INDArray dPre = dHidden.shaped(n, s, attn);
-        Ops.gemm(Views.reshape(dEnergies, n * s, 1), energyWeights.value(), Views.reshape(dPre, n * s, attn),
-                false, true, 1.0, 0.0);
+        Ops.gemm(
+                Views.reshape(dEnergies, n * s, 1),
+                energyWeights.value(),
+                Views.reshape(dPre, n * s, attn),
+                false,
+                true,
+                1.0,
+                0.0);
         INDArray slope = tanhSlope.shaped(n, s, attn);
         Ops.tanhDerivative(hidden, slope);
         Ops.mul(dPre, slope, dPre);
@@ -133,13 +152,25 @@ final class Attention {
     void weightGradients(INDArray states, INDArray dQueries, INDArray hidden, INDArray dEnergies) {
         long rows = hidden.size(0) * hidden.size(1);
         Ops.gemm(states, dQueries, queryWeights.grad(), true, false, 1.0, 0.0);
-        Ops.gemm(Views.reshape(hidden, rows, attn), Views.reshape(dEnergies, rows, 1), energyWeights.grad(),
-                true, false, 1.0, 0.0);
+        Ops.gemm(
+                Views.reshape(hidden, rows, attn),
+                Views.reshape(dEnergies, rows, 1),
+                energyWeights.grad(),
+                true,
+                false,
+                1.0,
+                0.0);
     }
 
     /** The shapes {@link #forward} documents, for the assert at its entry; throws naming the first wrong one. */
-    private boolean entryShapes(INDArray state, INDArray keys, INDArray values, int[] lengths,
-                                INDArray hidden, INDArray weights, INDArray context) {
+    private boolean entryShapes(
+            INDArray state,
+            INDArray keys,
+            INDArray values,
+            int[] lengths,
+            INDArray hidden,
+            INDArray weights,
+            INDArray context) {
         long n = state.size(0);
         long s = keys.size(1);
         long dec = queryWeights.value().size(0);

@@ -19,6 +19,7 @@ final class AttentionDecoder {
 
     /** The segments of the GRU's input [E y_{i-1}; c_i]. */
     private static final int EMBEDDING = 0;
+
     private static final int CONTEXT = 1;
 
     private final Embedding embedding;
@@ -32,18 +33,18 @@ final class AttentionDecoder {
 
     private EncoderState encoder;
     private LengthPacking packing;
-    private int[] inputIds;      // [N] y_{i-1}
-    private INDArray mask;       // [N, E] embedding dropout, or null
-    private INDArray inputs;     // [N, E] E y_{i-1} after dropout
-    private INDArray gates;      // [3, N, D] GRU activations r, z, n
-    private INDArray hidden;     // [N, D] W_hn s_{i-1} + b_hn
-    private INDArray previous;   // [N, D] s_{i-1}
-    private INDArray states;     // [N, D] s_i
-    private INDArray contexts;   // [N, 2H] c_i
+    private int[] inputIds; // [N] y_{i-1}
+    private INDArray mask; // [N, E] embedding dropout, or null
+    private INDArray inputs; // [N, E] E y_{i-1} after dropout
+    private INDArray gates; // [3, N, D] GRU activations r, z, n
+    private INDArray hidden; // [N, D] W_hn s_{i-1} + b_hn
+    private INDArray previous; // [N, D] s_{i-1}
+    private INDArray states; // [N, D] s_i
+    private INDArray contexts; // [N, 2H] c_i
     private INDArray attnHidden; // [N, S, A] tanh(W_a s_{i-1} + U_a h_j)
-    private INDArray weights;    // [N, S] alpha_i
+    private INDArray weights; // [N, S] alpha_i
     private INDArray dAnnotations; // [B, S, 2H]
-    private INDArray dInitial;     // [B, D]
+    private INDArray dInitial; // [B, D]
 
     AttentionDecoder(ParameterSet params, int tgtVocab, int emb, int annotation, int dec, int attn) {
         this.embedding = new Embedding(params, "tgt.emb", tgtVocab, emb);
@@ -111,8 +112,14 @@ final class AttentionDecoder {
             int c = packing.count(t);
             INDArray sPrev = Views.rows(previous, o, c);
             INDArray ctx = Views.rows(contexts, o, c);
-            attention.forward(sPrev, Views.rows(enc.keys(), 0, c), Views.rows(enc.annotations(), 0, c),
-                    enc.lengths(), Views.rows(attnHidden, o, c), Views.rows(weights, o, c), ctx);
+            attention.forward(
+                    sPrev,
+                    Views.rows(enc.keys(), 0, c),
+                    Views.rows(enc.annotations(), 0, c),
+                    enc.lengths(),
+                    Views.rows(attnHidden, o, c),
+                    Views.rows(weights, o, c),
+                    ctx);
             GateBlocks g = GateBlocks.rows(gates, hidden, o, c);
             gru.addInputProjection(CONTEXT, ctx, g);
             gru.addHiddenProjection(sPrev, g);
@@ -159,13 +166,23 @@ final class AttentionDecoder {
             GateBlocks d = GateBlocks.rows(dGates, dHidden, o, c);
             INDArray dPrev = Views.rows(dPrevious, o, c);
             INDArray dQ = Views.rows(dQueries, o, c);
-            GruCell.backward(GateBlocks.rows(gates, hidden, o, c), Views.rows(previous, o, c),
-                    Views.rows(dStates, o, c), d, dPrev);
+            GruCell.backward(
+                    GateBlocks.rows(gates, hidden, o, c),
+                    Views.rows(previous, o, c),
+                    Views.rows(dStates, o, c),
+                    d,
+                    dPrev);
             INDArray dCtx = Views.rows(dContexts, o, c);
             gru.inputBackward(CONTEXT, d, dCtx, 1.0);
-            attention.backward(dCtx, Views.rows(encoder.annotations(), 0, c), Views.rows(attnHidden, o, c),
-                    Views.rows(weights, o, c), Views.rows(dAnnotations, 0, c), Views.rows(dKeys, 0, c),
-                    Views.rows(dEnergies, o, c), dQ);
+            attention.backward(
+                    dCtx,
+                    Views.rows(encoder.annotations(), 0, c),
+                    Views.rows(attnHidden, o, c),
+                    Views.rows(weights, o, c),
+                    Views.rows(dAnnotations, 0, c),
+                    Views.rows(dKeys, 0, c),
+                    Views.rows(dEnergies, o, c),
+                    dQ);
             gru.addHiddenBackward(d, dPrev);
             Ops.gemm(dQ, attention.queryWeights(), dPrev, false, true, 1.0, 1.0);
             if (t > 0) {
@@ -214,8 +231,14 @@ final class AttentionDecoder {
         embedding.lookup(prevTokens, x);
         INDArray ctx = buffers.stepContexts.shaped(n, annotation);
         INDArray alpha = Nd4j.create(type, n, s);
-        attention.forward(prevState, enc.keys(), enc.annotations(), enc.lengths(),
-                buffers.stepAttnHidden.shaped(n, s, attn), alpha, ctx);
+        attention.forward(
+                prevState,
+                enc.keys(),
+                enc.annotations(),
+                enc.lengths(),
+                buffers.stepAttnHidden.shaped(n, s, attn),
+                alpha,
+                ctx);
         GateBlocks g = GateBlocks.rows(buffers.stepGates.shaped(3, n, dec), buffers.stepHidden.shaped(n, dec), 0, n);
         gru.fillBiases(g);
         gru.addInputProjection(EMBEDDING, x, g);
@@ -232,8 +255,7 @@ final class AttentionDecoder {
      * @param features the features; {@code features.states()} is the new state s_i [N, D]
      * @param weights  [N, S] the attention weights alpha_i
      */
-    record StepResult(Features features, INDArray weights) {
-    }
+    record StepResult(Features features, INDArray weights) {}
 
     /** The decoder's reusable work buffers. */
     private static final class Buffers {

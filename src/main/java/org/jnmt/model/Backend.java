@@ -11,8 +11,7 @@ public final class Backend {
 
     private static volatile boolean started;
 
-    private Backend() {
-    }
+    private Backend() {}
 
     /** Starts the native backend with {@code threads} compute threads (idempotent; the first call decides). */
     public static synchronized void start(int threads) {

@@ -22,7 +22,7 @@ final class BiGruEncoder {
     private final GruLayer forwardLayer;
     private final GruLayer backwardLayer;
     private final Parameter bridgeWeights; // W_init [2H, D]
-    private final Parameter bridgeBias;    // b_init [D]
+    private final Parameter bridgeBias; // b_init [D]
     private final int emb;
     private final int hidden;
     private final int decHidden;
@@ -41,12 +41,12 @@ final class BiGruEncoder {
     private final Scratch dFinalBuffer;
 
     private LengthPacking packing;
-    private int[] ids;          // [N] source ids in packed order
-    private int[] reversed;     // [N] packed row of the same token in the reversed reading
-    private int[] outputRows;   // [B] batch row of each output row
-    private INDArray mask;      // [N, E] embedding dropout, or null
-    private INDArray finals;    // [B, 2H] [h_fwd_last; h_bwd_first] in output order
-    private INDArray initial;   // [B, D] s_0 in output order
+    private int[] ids; // [N] source ids in packed order
+    private int[] reversed; // [N] packed row of the same token in the reversed reading
+    private int[] outputRows; // [B] batch row of each output row
+    private INDArray mask; // [N, E] embedding dropout, or null
+    private INDArray finals; // [B, 2H] [h_fwd_last; h_bwd_first] in output order
+    private INDArray initial; // [B, D] s_0 in output order
     private INDArray annotations; // [B, S, 2H]
     private int maxLength;
 
@@ -104,7 +104,7 @@ final class BiGruEncoder {
         }
         INDArray xReversed = reversedInputBuffer.shaped(n, emb);
         RowOps.gather(x, 0, reversed, xReversed, 0, emb);
-        INDArray forwardStates = forwardLayer.forward(packing, x);     // [N, H]
+        INDArray forwardStates = forwardLayer.forward(packing, x); // [N, H]
         INDArray backwardStates = backwardLayer.forward(packing, xReversed);
 
         int b = outputRows.length;
@@ -168,10 +168,15 @@ final class BiGruEncoder {
         INDArray flat = Views.reshape(dAnnotations, (long) b * maxLength, 2L * hidden);
         INDArray dForward = dStateBuffer.shaped(n, hidden);
         INDArray dBackward = dReversedStateBuffer.shaped(n, hidden);
-        RowOps.gather(flat, 0, packing.pack((k, t) -> outputRowOf[packing.batchRow(k)] * maxLength + t),
-                dForward, 0, hidden);
-        RowOps.gather(flat, hidden, packing.pack((k, t) ->
-                outputRowOf[packing.batchRow(k)] * maxLength + packing.length(k) - 1 - t), dBackward, 0, hidden);
+        RowOps.gather(
+                flat, 0, packing.pack((k, t) -> outputRowOf[packing.batchRow(k)] * maxLength + t), dForward, 0, hidden);
+        RowOps.gather(
+                flat,
+                hidden,
+                packing.pack((k, t) -> outputRowOf[packing.batchRow(k)] * maxLength + packing.length(k) - 1 - t),
+                dBackward,
+                0,
+                hidden);
         int[] last = lastRows();
         RowOps.scatterAdd(dForward, 0, last, dFinals, 0, hidden);
         RowOps.scatterAdd(dBackward, 0, last, dFinals, hidden, hidden);

@@ -1,14 +1,13 @@
 package org.jnmt.model;
 
-import org.jnmt.util.NmtException;
-import org.nd4j.linalg.api.environment.Nd4jEnvironment;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.jnmt.util.NmtException;
+import org.nd4j.linalg.api.environment.Nd4jEnvironment;
 
 /**
  * Which GPUs the {@code cuda} build can run on. The native library of nd4j-cuda-11.6 1.0.0-M2.1
@@ -28,11 +27,18 @@ public final class CudaSupport {
     }
 
     /** Compute capabilities with compiled kernels in libnd4jcuda.so (nd4j-cuda-11.6 1.0.0-M2.1). */
-    static final List<int[]> COMPILED = List.of(new int[] {3, 7}, new int[] {5, 0}, new int[] {5, 2},
-            new int[] {6, 0}, new int[] {6, 1}, new int[] {7, 0}, new int[] {7, 5}, new int[] {8, 0}, new int[] {8, 6});
+    static final List<int[]> COMPILED = List.of(
+            new int[] {3, 7},
+            new int[] {5, 0},
+            new int[] {5, 2},
+            new int[] {6, 0},
+            new int[] {6, 1},
+            new int[] {7, 0},
+            new int[] {7, 5},
+            new int[] {8, 0},
+            new int[] {8, 6});
 
-    private CudaSupport() {
-    }
+    private CudaSupport() {}
 
     /** Whether some compiled kernel runs on this device: same major version, minor at most the device's. */
     public static boolean supported(Device device) {
@@ -43,10 +49,15 @@ public final class CudaSupport {
     public static void requireSupported(List<Device> devices) {
         for (Device device : devices) {
             if (!supported(device)) {
-                throw new NmtException(String.format(Locale.ROOT, "GPU %d (%s) has compute capability %s, which the "
-                        + "CUDA build of ND4J 1.0.0-M2.1 cannot run: it has kernels for compute capability %s only "
-                        + "(the K80 to Ampere and Ada); use the CPU build instead (mvn package, without -Pcuda).",
-                        device.index(), device.name(), device.capability(), compiledList()));
+                throw new NmtException(String.format(
+                        Locale.ROOT,
+                        "GPU %d (%s) has compute capability %s, which the "
+                                + "CUDA build of ND4J 1.0.0-M2.1 cannot run: it has kernels for compute capability %s only "
+                                + "(the K80 to Ampere and Ada); use the CPU build instead (mvn package, without -Pcuda).",
+                        device.index(),
+                        device.name(),
+                        device.capability(),
+                        compiledList()));
             }
         }
     }
@@ -59,10 +70,13 @@ public final class CudaSupport {
             return List.of();
         }
         List<Map<String, Object>> maps = (List<Map<String, Object>>) list;
-        return IntStream.range(0, maps.size()).mapToObj(i -> new Device(i,
-                String.valueOf(maps.get(i).get(Nd4jEnvironment.CUDA_DEVICE_NAME_KEY)),
-                ((Number) maps.get(i).get(Nd4jEnvironment.CUDA_DEVICE_MAJOR_VERSION_KEY)).intValue(),
-                ((Number) maps.get(i).get(Nd4jEnvironment.CUDA_DEVICE_MINOR_VERSION_KEY)).intValue())).toList();
+        return IntStream.range(0, maps.size())
+                .mapToObj(i -> new Device(
+                        i,
+                        String.valueOf(maps.get(i).get(Nd4jEnvironment.CUDA_DEVICE_NAME_KEY)),
+                        ((Number) maps.get(i).get(Nd4jEnvironment.CUDA_DEVICE_MAJOR_VERSION_KEY)).intValue(),
+                        ((Number) maps.get(i).get(Nd4jEnvironment.CUDA_DEVICE_MINOR_VERSION_KEY)).intValue()))
+                .toList();
     }
 
     static String compiledList() {

@@ -9,5 +9,4 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param state     [N, D] the new decoder states s_i (pass them to the next step)
  * @param attention [N, S] the attention weights alpha_i over the source positions (0 at padding)
  */
-public record DecoderStep(INDArray logProbs, INDArray state, INDArray attention) {
-}
+public record DecoderStep(INDArray logProbs, INDArray state, INDArray attention) {}

@@ -10,10 +10,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class EncoderState {
 
-    private final INDArray annotations;  // [B, S, 2H]
-    private final INDArray keys;         // [B, S, A]
+    private final INDArray annotations; // [B, S, 2H]
+    private final INDArray keys; // [B, S, A]
     private final INDArray initialState; // [B, D]
-    private final int[] srcLengths;      // [B]
+    private final int[] srcLengths; // [B]
 
     EncoderState(INDArray annotations, INDArray keys, INDArray initialState, int[] srcLengths) {
         this.annotations = annotations;
@@ -69,7 +69,10 @@ public final class EncoderState {
             }
             lengths[i] = srcLengths[rows[i]];
         }
-        return new EncoderState(RowOps.selectRows(annotations, rows), RowOps.selectRows(keys, rows), RowOps.selectRows(initialState, rows),
+        return new EncoderState(
+                RowOps.selectRows(annotations, rows),
+                RowOps.selectRows(keys, rows),
+                RowOps.selectRows(initialState, rows),
                 lengths);
     }
 }

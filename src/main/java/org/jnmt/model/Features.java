@@ -1,8 +1,7 @@
 package org.jnmt.model;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-
 import java.util.function.IntFunction;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * What the decoder hands the output layer for N target positions: the features

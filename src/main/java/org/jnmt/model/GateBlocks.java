@@ -17,8 +17,11 @@ record GateBlocks(INDArray r, INDArray z, INDArray n, INDArray hn) {
      * @param hidden [N, H] the hn block
      */
     static GateBlocks rows(INDArray gates, INDArray hidden, long from, long count) {
-        return new GateBlocks(Views.planeRows(gates, 0, from, count), Views.planeRows(gates, 1, from, count),
-                Views.planeRows(gates, 2, from, count), Views.rows(hidden, from, count));
+        return new GateBlocks(
+                Views.planeRows(gates, 0, from, count),
+                Views.planeRows(gates, 1, from, count),
+                Views.planeRows(gates, 2, from, count),
+                Views.rows(hidden, from, count));
     }
 
     /** The gate block r, z or n by index 0, 1, 2 (the order of the fused weights). */

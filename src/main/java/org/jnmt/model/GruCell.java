@@ -16,8 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class GruCell {
 
-    private GruCell() {
-    }
+    private GruCell() {}
 
     /**
      * @param g     on entry r, z, n hold their pre-activations and hn = W_hn h + b_hn; on return r, z,

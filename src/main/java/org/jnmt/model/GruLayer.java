@@ -20,11 +20,11 @@ final class GruLayer {
     private final Scratch dPreviousBuffer;
 
     private LengthPacking packing;
-    private INDArray inputs;   // [N, in]
-    private INDArray gates;    // [3, N, H] activations r, z, n
-    private INDArray hidden;   // [N, H] hn = W_hn h_{t-1} + b_hn
+    private INDArray inputs; // [N, in]
+    private INDArray gates; // [3, N, H] activations r, z, n
+    private INDArray hidden; // [N, H] hn = W_hn h_{t-1} + b_hn
     private INDArray previous; // [N, H] h_{t-1} of each packed row (zero at t = 0)
-    private INDArray states;   // [N, H] h_t
+    private INDArray states; // [N, H] h_t
 
     GruLayer(GruParameters gru, DataType dataType) {
         this.gru = gru;
@@ -90,8 +90,12 @@ final class GruLayer {
             int c = packing.count(t);
             GateBlocks d = GateBlocks.rows(dGates, dHidden, o, c);
             INDArray dPrev = Views.rows(dPrevious, o, c);
-            GruCell.backward(GateBlocks.rows(gates, hidden, o, c), Views.rows(previous, o, c),
-                    Views.rows(dStates, o, c), d, dPrev);
+            GruCell.backward(
+                    GateBlocks.rows(gates, hidden, o, c),
+                    Views.rows(previous, o, c),
+                    Views.rows(dStates, o, c),
+                    d,
+                    dPrev);
             if (t > 0) {
                 gru.addHiddenBackward(d, dPrev);
                 Views.rows(dStates, packing.offset(t - 1), c).addi(dPrev);

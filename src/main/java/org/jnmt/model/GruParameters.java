@@ -15,11 +15,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class GruParameters {
 
     private final int hidden;
-    private final INDArray[][] inputBlocks;     // [segment][gate] rows of W_ih[gate]: [in_s, H]
+    private final INDArray[][] inputBlocks; // [segment][gate] rows of W_ih[gate]: [in_s, H]
     private final INDArray[][] inputGradBlocks;
-    private final INDArray[] hiddenBlocks;      // [gate] W_hh[gate]: [H, H]
+    private final INDArray[] hiddenBlocks; // [gate] W_hh[gate]: [H, H]
     private final INDArray[] hiddenGradBlocks;
-    private final INDArray[] inputBias;         // [gate] [H]
+    private final INDArray[] inputBias; // [gate] [H]
     private final INDArray[] inputBiasGrad;
     private final INDArray[] hiddenBias;
     private final INDArray[] hiddenBiasGrad;

@@ -13,10 +13,10 @@ import java.util.stream.IntStream;
  */
 final class LengthPacking {
 
-    private final int[] order;   // [B] batch row of the k-th longest sequence
-    private final int[] slot;    // [B] inverse of order: the sorted slot k of batch row b
+    private final int[] order; // [B] batch row of the k-th longest sequence
+    private final int[] slot; // [B] inverse of order: the sorted slot k of batch row b
     private final int[] lengths; // [B] lengths in sorted order
-    private final int[] offset;  // [T + 1] first packed row of each step; offset[T] = N
+    private final int[] offset; // [T + 1] first packed row of each step; offset[T] = N
 
     LengthPacking(int[] batchLengths) {
         int b = batchLengths.length;
@@ -28,9 +28,11 @@ final class LengthPacking {
                 throw new IllegalArgumentException("sequence length " + len + " < 1");
             }
         }
-        order = IntStream.range(0, b).boxed()
+        order = IntStream.range(0, b)
+                .boxed()
                 .sorted(Comparator.comparingInt((Integer r) -> -batchLengths[r]))
-                .mapToInt(Integer::intValue).toArray();
+                .mapToInt(Integer::intValue)
+                .toArray();
         slot = new int[b];
         lengths = new int[b];
         for (int k = 0; k < b; k++) {

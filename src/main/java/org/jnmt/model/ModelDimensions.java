@@ -17,8 +17,16 @@ import org.jnmt.util.NmtException;
  * @param readoutSize    R, its output size (ignored without readout)
  * @param tiedEmbeddings whether the output projection is the target embedding matrix (needs R = E)
  */
-public record ModelDimensions(int srcVocab, int tgtVocab, int emb, int encHidden, int decHidden, int attn,
-                              Readout readout, int readoutSize, boolean tiedEmbeddings) {
+public record ModelDimensions(
+        int srcVocab,
+        int tgtVocab,
+        int emb,
+        int encHidden,
+        int decHidden,
+        int attn,
+        Readout readout,
+        int readoutSize,
+        boolean tiedEmbeddings) {
 
     public ModelDimensions {
         positive("the source vocabulary size", srcVocab);
@@ -31,7 +39,8 @@ public record ModelDimensions(int srcVocab, int tgtVocab, int emb, int encHidden
             positive("model.readout_size", readoutSize);
         }
         if (tgtVocab < 3) {
-            throw new NmtException("The target vocabulary must hold more than PAD and one other token, not " + tgtVocab + ".");
+            throw new NmtException(
+                    "The target vocabulary must hold more than PAD and one other token, not " + tgtVocab + ".");
         }
         if (tiedEmbeddings && (readout == Readout.NONE || readoutSize != emb)) {
             throw new NmtException("model.tied_embeddings needs a readout layer (tanh or maxout) whose readout_size"
@@ -41,8 +50,16 @@ public record ModelDimensions(int srcVocab, int tgtVocab, int emb, int encHidden
 
     /** The sizes of a config's {@code model:} section with the vocabulary sizes of the data. */
     public static ModelDimensions of(ModelConfig config, int srcVocab, int tgtVocab) {
-        return new ModelDimensions(srcVocab, tgtVocab, config.emb, config.encHidden, config.decHidden, config.attn,
-                config.readout, config.readoutSize, config.tiedEmbeddings);
+        return new ModelDimensions(
+                srcVocab,
+                tgtVocab,
+                config.emb,
+                config.encHidden,
+                config.decHidden,
+                config.attn,
+                config.readout,
+                config.readoutSize,
+                config.tiedEmbeddings);
     }
 
     private static void positive(String what, int value) {

@@ -22,12 +22,11 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class Ops {
 
-    private Ops() {
-    }
+    private Ops() {}
 
     /** {@code c = alpha * op(a) op(b) + beta * c} for matrices; c must be contiguous. */
-    static void gemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB,
-                     double alpha, double beta) {
+    static void gemm(
+            INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB, double alpha, double beta) {
         Nd4j.gemm(a, b, c, transposeA, transposeB, alpha, beta);
     }
 

@@ -26,15 +26,15 @@ final class OutputLayer {
 
     private final Readout readout;
     private final Parameter readoutWeights; // [K, F, R]; null without readout
-    private final Parameter readoutBias;    // [K * R]
-    private final Parameter outWeights;     // [F or R, V]; null when tied
-    private final Parameter outBias;        // [V]
-    private final Parameter tiedEmbedding;  // E_t [V, E] when tied, else null
+    private final Parameter readoutBias; // [K * R]
+    private final Parameter outWeights; // [F or R, V]; null when tied
+    private final Parameter outBias; // [V]
+    private final Parameter tiedEmbedding; // E_t [V, E] when tied, else null
     private final int vocab;
     private final int readoutSize;
     private final int pieces;
-    private final long[] featureWidths;         // [p] the width F_p of feature piece p
-    private final INDArray[][] firstBlocks;     // [k][p] rows of the first layer's weights for feature piece p
+    private final long[] featureWidths; // [p] the width F_p of feature piece p
+    private final INDArray[][] firstBlocks; // [k][p] rows of the first layer's weights for feature piece p
     private final INDArray[][] firstGradBlocks;
     private final Scratch preBuffer;
     private final Scratch activationBuffer;
@@ -44,22 +44,28 @@ final class OutputLayer {
     private final Scratch dActivationBuffer;
     private final Scratch dPreBuffer;
 
-    private Features features;    // [N, F_p] each piece
+    private Features features; // [N, F_p] each piece
     private INDArray activations; // [N, R] the readout's output t (null without readout)
-    private INDArray pre;         // [K, N, R] the readout's pre-activations
-    private INDArray winners;     // [N, R] maxout: 1 where piece 0 won, else 0
-    private INDArray probs;       // [N, V] softmax, then dL/dlogits
-    private int[] targets;        // [N]
+    private INDArray pre; // [K, N, R] the readout's pre-activations
+    private INDArray winners; // [N, R] maxout: 1 where piece 0 won, else 0
+    private INDArray probs; // [N, V] softmax, then dL/dlogits
+    private int[] targets; // [N]
     private double smoothing;
 
     /**
      * @param featureWidths the widths of the feature pieces, in {@link Features#piece} order
      * @param tiedEmbedding the target embedding to project with, or null for an own W_out
      */
-    OutputLayer(ParameterSet params, long[] featureWidths, int vocab, Readout readout, int readoutSize,
-                Parameter tiedEmbedding) {
+    OutputLayer(
+            ParameterSet params,
+            long[] featureWidths,
+            int vocab,
+            Readout readout,
+            int readoutSize,
+            Parameter tiedEmbedding) {
         if (featureWidths.length != Features.PIECES) {
-            throw new IllegalArgumentException(featureWidths.length + " feature widths for " + Features.PIECES + " pieces");
+            throw new IllegalArgumentException(
+                    featureWidths.length + " feature widths for " + Features.PIECES + " pieces");
         }
         long featureSize = 0;
         for (long width : featureWidths) {
@@ -70,7 +76,8 @@ final class OutputLayer {
         this.vocab = vocab;
         this.readoutSize = readoutSize;
         this.pieces = readout == Readout.MAXOUT ? 2 : 1;
-        this.readoutWeights = readout == Readout.NONE ? null : params.add("readout.W", pieces, featureSize, readoutSize);
+        this.readoutWeights =
+                readout == Readout.NONE ? null : params.add("readout.W", pieces, featureSize, readoutSize);
         this.readoutBias = readout == Readout.NONE ? null : params.add("readout.b", (long) pieces * readoutSize);
         long projected = readout == Readout.NONE ? featureSize : readoutSize;
         this.tiedEmbedding = tiedEmbedding;
@@ -269,8 +276,8 @@ final class OutputLayer {
     private boolean featuresFit(Features x, long n) {
         for (int p = 0; p < Features.PIECES; p++) {
             if (!Shapes.is(x.piece(p), n, featureWidths[p])) {
-                throw new AssertionError("output layer: "
-                        + Shapes.mismatch("feature piece " + p, x.piece(p), n, featureWidths[p]));
+                throw new AssertionError(
+                        "output layer: " + Shapes.mismatch("feature piece " + p, x.piece(p), n, featureWidths[p]));
             }
         }
         return true;
@@ -287,6 +294,5 @@ final class OutputLayer {
      * @param loss the training loss (label-smoothed when smoothing was asked for)
      * @param nll  the plain negative log-likelihood of the references
      */
-    record LossSums(double loss, double nll) {
-    }
+    record LossSums(double loss, double nll) {}
 }

@@ -1,9 +1,8 @@
 package org.jnmt.model;
 
+import java.nio.ByteBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-
-import java.nio.ByteBuffer;
 
 /**
  * Row gathers and scatters over column blocks, and per-row element access, done in Java on the
@@ -13,8 +12,7 @@ import java.nio.ByteBuffer;
  */
 public final class RowOps {
 
-    private RowOps() {
-    }
+    private RowOps() {}
 
     /**
      * A new array whose row i is row {@code rows[i]} of {@code a} along its first axis (rows may
@@ -26,7 +24,13 @@ public final class RowOps {
         long rowLength = a.length() / shape[0];
         shape[0] = rows.length;
         INDArray out = Nd4j.create(a.dataType(), shape);
-        gather(Views.reshape(a, a.size(0), rowLength), 0, rows, Views.reshape(out, rows.length, rowLength), 0, rowLength);
+        gather(
+                Views.reshape(a, a.size(0), rowLength),
+                0,
+                rows,
+                Views.reshape(out, rows.length, rowLength),
+                0,
+                rowLength);
         return out;
     }
 

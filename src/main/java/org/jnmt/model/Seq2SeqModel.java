@@ -1,5 +1,7 @@
 package org.jnmt.model;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.jnmt.config.ModelConfig;
 import org.jnmt.data.Batch;
 import org.jnmt.data.SpecialTokens;
@@ -10,9 +12,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
-
-import java.util.Arrays;
-import java.util.stream.IntStream;
 
 /**
  * The attentional encoder-decoder of Bahdanau, Cho and Bengio (2015) with hand-written forward and
@@ -36,7 +35,7 @@ public final class Seq2SeqModel {
     private final double outDropout;
     private final double initScale;
     private final Dropout dropout = new Dropout();
-    private final Scratch[] outMaskBuffers = new Scratch[Features.PIECES];   // per feature piece s, c, E y
+    private final Scratch[] outMaskBuffers = new Scratch[Features.PIECES]; // per feature piece s, c, E y
     private final Scratch[] droppedFeatureBuffers = new Scratch[Features.PIECES];
     private final Scratch[] dFeatureBuffers = new Scratch[Features.PIECES];
 
@@ -57,9 +56,14 @@ public final class Seq2SeqModel {
         this.initScale = options.initScale;
         this.params = new ParameterSet(type);
         this.encoder = new BiGruEncoder(params, dims.srcVocab(), dims.emb(), dims.encHidden(), dims.decHidden());
-        this.decoder = new AttentionDecoder(params, dims.tgtVocab(), dims.emb(), 2 * dims.encHidden(),
-                dims.decHidden(), dims.attn());
-        this.output = new OutputLayer(params, new long[] {dims.decHidden(), 2 * dims.encHidden(), dims.emb()}, dims.tgtVocab(), dims.readout(), dims.readoutSize(),
+        this.decoder = new AttentionDecoder(
+                params, dims.tgtVocab(), dims.emb(), 2 * dims.encHidden(), dims.decHidden(), dims.attn());
+        this.output = new OutputLayer(
+                params,
+                new long[] {dims.decHidden(), 2 * dims.encHidden(), dims.emb()},
+                dims.tgtVocab(),
+                dims.readout(),
+                dims.readoutSize(),
                 dims.tiedEmbeddings() ? decoder.embedding().parameter() : null);
         for (int p = 0; p < Features.PIECES; p++) {
             outMaskBuffers[p] = new Scratch(type);
@@ -121,7 +125,8 @@ public final class Seq2SeqModel {
 
         encoder.embedding().parameter().grad().assign(0);
         decoder.embedding().parameter().grad().assign(0);
-        Features dFeatures = Features.of(p -> dFeatureBuffers[p].shaped(n, features.piece(p).size(1)));
+        Features dFeatures =
+                Features.of(p -> dFeatureBuffers[p].shaped(n, features.piece(p).size(1)));
         output.backward(dFeatures, 1.0 / n);
         for (int p = 0; p < Features.PIECES; p++) {
             if (masks[p] != null) {
@@ -179,7 +184,10 @@ public final class Seq2SeqModel {
         checkRows(src, srcLengths, "source");
         encoder.forward(src, srcLengths, IntStream.range(0, src.length).toArray(), null, 0);
         INDArray annotations = encoder.annotations().dup();
-        return new EncoderState(annotations, decoder.keys(annotations, true), encoder.initialState().dup(),
+        return new EncoderState(
+                annotations,
+                decoder.keys(annotations, true),
+                encoder.initialState().dup(),
                 srcLengths.clone());
     }
 
@@ -191,15 +199,16 @@ public final class Seq2SeqModel {
      * @param prevTokens [N] y_{i-1} (BOS at the first step)
      */
     public DecoderStep step(EncoderState enc, INDArray prevState, int[] prevTokens) {
-        if (enc.size() != prevTokens.length || prevState.size(0) != prevTokens.length
+        if (enc.size() != prevTokens.length
+                || prevState.size(0) != prevTokens.length
                 || prevState.size(1) != dims.decHidden()) {
             throw new IllegalArgumentException("step needs " + prevTokens.length + " encoder rows and states of ["
                     + prevTokens.length + ", " + dims.decHidden() + "], got " + enc.size() + " rows and "
                     + Arrays.toString(prevState.shape()));
         }
         AttentionDecoder.StepResult result = decoder.step(enc, prevState, prevTokens);
-        return new DecoderStep(output.logProbabilities(result.features()), result.features().states(),
-                result.weights());
+        return new DecoderStep(
+                output.logProbabilities(result.features()), result.features().states(), result.weights());
     }
 
     /** Encodes the batch and runs the decoder over its references; rows sorted by target length. */
@@ -214,13 +223,14 @@ public final class Seq2SeqModel {
         encoder.forward(batch.src(), batch.srcLengths(), packing.order(), masks, embDropout);
         INDArray annotations = encoder.annotations();
         int[] lengths = encoder.outputLengths();
-        EncoderState enc = new EncoderState(annotations, decoder.keys(annotations, false), encoder.initialState(),
-                lengths);
+        EncoderState enc =
+                new EncoderState(annotations, decoder.keys(annotations, false), encoder.initialState(), lengths);
         int[] inputs = packing.pack((k, t) -> t == 0 ? SpecialTokens.BOS : tgt[packing.batchRow(k)][t - 1]);
         int[] targets = packing.pack((k, t) -> tgt[packing.batchRow(k)][t]);
         for (int id : targets) {
             if (id < 0 || id >= dims.tgtVocab()) {
-                throw new IllegalArgumentException("target id " + id + " is outside the vocabulary of " + dims.tgtVocab());
+                throw new IllegalArgumentException(
+                        "target id " + id + " is outside the vocabulary of " + dims.tgtVocab());
             }
         }
         Features features = decoder.forward(enc, packing, inputs, masks, embDropout);
@@ -233,8 +243,8 @@ public final class Seq2SeqModel {
         }
         for (int b = 0; b < ids.length; b++) {
             if (lengths[b] < 1 || lengths[b] > ids[b].length) {
-                throw new IllegalArgumentException(side + " row " + b + ": length " + lengths[b]
-                        + " outside 1.." + ids[b].length);
+                throw new IllegalArgumentException(
+                        side + " row " + b + ": length " + lengths[b] + " outside 1.." + ids[b].length);
             }
         }
     }
@@ -252,6 +262,5 @@ public final class Seq2SeqModel {
      * @param targets  [N] the packed references y_i
      * @param features the decoder's features of the packed positions
      */
-    private record TeacherForcing(LengthPacking packing, int[] targets, Features features) {
-    }
+    private record TeacherForcing(LengthPacking packing, int[] targets, Features features) {}
 }

@@ -1,8 +1,7 @@
 package org.jnmt.model;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-
 import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Shape checks for the {@code assert}s at the entry of the model's modules (attention, GRU cell,
@@ -10,8 +9,7 @@ import java.util.Arrays;
  */
 final class Shapes {
 
-    private Shapes() {
-    }
+    private Shapes() {}
 
     /** True when {@code array} has exactly the dimensions {@code dims}. */
     static boolean is(INDArray array, long... dims) {
@@ -20,7 +18,7 @@ final class Shapes {
 
     /** The assertion message: which array has which shape, and what was expected. */
     static String mismatch(String name, INDArray array, long... dims) {
-        return name + " has shape " + (array == null ? "null" : Arrays.toString(array.shape()))
-                + ", expected " + Arrays.toString(dims);
+        return name + " has shape " + (array == null ? "null" : Arrays.toString(array.shape())) + ", expected "
+                + Arrays.toString(dims);
     }
 }

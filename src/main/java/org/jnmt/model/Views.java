@@ -12,8 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class Views {
 
-    private Views() {
-    }
+    private Views() {}
 
     /** Rows {@code [from, from + count)} along the first axis of a contiguous array: [count, ...]. */
     static INDArray rows(INDArray a, long from, long count) {

@@ -1,9 +1,5 @@
 package org.jnmt.quickstart;
 
-import org.jnmt.config.DataConfig;
-import org.jnmt.config.NmtConfig;
-import org.jnmt.util.NmtException;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +11,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.jnmt.config.DataConfig;
+import org.jnmt.config.NmtConfig;
+import org.jnmt.util.NmtException;
 
 /**
  * A synthetic parallel corpus for the quick-start demo: English dates written in words and in
@@ -42,15 +41,12 @@ public final class DateCorpus {
      * @param source the English date, tokens separated by single spaces
      * @param target the ISO date as characters separated by single spaces
      */
-    public record Pair(String source, String target) {
-    }
+    public record Pair(String source, String target) {}
 
     /** Disjoint train, dev and test sets. */
-    public record Splits(List<Pair> train, List<Pair> dev, List<Pair> test) {
-    }
+    public record Splits(List<Pair> train, List<Pair> dev, List<Pair> test) {}
 
-    private DateCorpus() {
-    }
+    private DateCorpus() {}
 
     /** {@code n} pairs for {@code n} distinct dates, in random order, the same for the same seed. */
     public static List<Pair> generate(int n, long seed) {
@@ -83,7 +79,9 @@ public final class DateCorpus {
             throw new IllegalArgumentException("split sizes must be >= 0");
         }
         List<Pair> all = generate(train + dev + test, seed);
-        return new Splits(List.copyOf(all.subList(0, train)), List.copyOf(all.subList(train, train + dev)),
+        return new Splits(
+                List.copyOf(all.subList(0, train)),
+                List.copyOf(all.subList(train, train + dev)),
                 List.copyOf(all.subList(train + dev, all.size())));
     }
 
@@ -95,7 +93,7 @@ public final class DateCorpus {
     /** Writes the sources to one file and the targets to another, one pair per line, UTF-8. */
     public static void write(List<Pair> pairs, Path sourceFile, Path targetFile) {
         try (BufferedWriter sources = Files.newBufferedWriter(sourceFile, StandardCharsets.UTF_8);
-             BufferedWriter targets = Files.newBufferedWriter(targetFile, StandardCharsets.UTF_8)) {
+                BufferedWriter targets = Files.newBufferedWriter(targetFile, StandardCharsets.UTF_8)) {
             for (Pair pair : pairs) {
                 sources.write(pair.source());
                 sources.write('\n');
@@ -103,13 +101,14 @@ public final class DateCorpus {
                 targets.write('\n');
             }
         } catch (IOException e) {
-            throw new NmtException("cannot write the date corpus to " + sourceFile + " and " + targetFile + ": "
-                    + e.getMessage(), e);
+            throw new NmtException(
+                    "cannot write the date corpus to " + sourceFile + " and " + targetFile + ": " + e.getMessage(), e);
         }
     }
 
     /** The file suffixes of {@link #writeSplits(Splits, Path)}: dates in words and ISO dates. */
     public static final String SOURCE_SUFFIX = "words";
+
     public static final String TARGET_SUFFIX = "iso";
 
     /** Writes {@code dir/train.words}, {@code dir/train.iso}, {@code dir/dev.*} and {@code dir/test.*}. */
@@ -119,7 +118,8 @@ public final class DateCorpus {
 
     /** The corpus of one split written by {@link #writeSplits(Splits, Path)}, for a config's data section. */
     public static DataConfig.CorpusSpec spec(Path dir, String split) {
-        return DataConfig.CorpusSpec.of(dir.resolve(split + "." + SOURCE_SUFFIX), dir.resolve(split + "." + TARGET_SUFFIX));
+        return DataConfig.CorpusSpec.of(
+                dir.resolve(split + "." + SOURCE_SUFFIX), dir.resolve(split + "." + TARGET_SUFFIX));
     }
 
     /**

@@ -18,7 +18,8 @@ enum DateStyle {
     WORDS {
         @Override
         List<String> tokens(LocalDate date, Random random) {
-            List<String> tokens = new ArrayList<>(List.of("the", DateWords.ordinal(date.getDayOfMonth()), "of", month(date)));
+            List<String> tokens =
+                    new ArrayList<>(List.of("the", DateWords.ordinal(date.getDayOfMonth()), "of", month(date)));
             tokens.addAll(DateWords.year(date.getYear(), random));
             return tokens;
         }
@@ -80,7 +81,8 @@ enum DateStyle {
     MONTH_THE_WORDS {
         @Override
         List<String> tokens(LocalDate date, Random random) {
-            List<String> tokens = new ArrayList<>(List.of(month(date), "the", DateWords.ordinal(date.getDayOfMonth()), ","));
+            List<String> tokens =
+                    new ArrayList<>(List.of(month(date), "the", DateWords.ordinal(date.getDayOfMonth()), ","));
             tokens.addAll(DateWords.year(date.getYear(), random));
             return tokens;
         }

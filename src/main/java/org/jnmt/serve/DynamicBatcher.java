@@ -1,9 +1,5 @@
 package org.jnmt.serve;
 
-import org.jnmt.api.Translation;
-import org.jnmt.api.TranslationOptions;
-import org.jnmt.api.Translator;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,6 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jnmt.api.Translation;
+import org.jnmt.api.TranslationOptions;
+import org.jnmt.api.Translator;
 
 /**
  * Dynamic batching for one model: requests queue here, and a worker thread per model instance
@@ -24,9 +23,11 @@ import java.util.concurrent.locks.ReentrantLock;
 final class DynamicBatcher implements AutoCloseable {
 
     /** A request's sentences, their forced prefixes (entries may be null) and its options. */
-    record Job(List<String> sentences, List<String> prefixes, TranslationOptions options,
-               CompletableFuture<List<List<Translation>>> result) {
-    }
+    record Job(
+            List<String> sentences,
+            List<String> prefixes,
+            TranslationOptions options,
+            CompletableFuture<List<List<Translation>>> result) {}
 
     private final Translator translator;
     private final int maxBatch;
@@ -54,8 +55,8 @@ final class DynamicBatcher implements AutoCloseable {
     }
 
     /** Queues a request; the future completes with its n-best lists, in input order. */
-    CompletableFuture<List<List<Translation>>> submit(List<String> sentences, List<String> prefixes,
-                                                      TranslationOptions options) {
+    CompletableFuture<List<List<Translation>>> submit(
+            List<String> sentences, List<String> prefixes, TranslationOptions options) {
         Job job = new Job(sentences, prefixes, options, new CompletableFuture<>());
         lock.lock();
         try {
@@ -140,10 +141,12 @@ final class DynamicBatcher implements AutoCloseable {
         }
         metrics.observeBatch(sentences.size());
         try {
-            List<List<Translation>> results = translator.translateNBest(sentences, prefixes, batch.get(0).options());
+            List<List<Translation>> results =
+                    translator.translateNBest(sentences, prefixes, batch.get(0).options());
             int start = 0;
             for (Job job : batch) {
-                job.result().complete(results.subList(start, start + job.sentences().size()));
+                job.result()
+                        .complete(results.subList(start, start + job.sentences().size()));
                 start += job.sentences().size();
             }
         } catch (RuntimeException e) {

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.jnmt.api.Exploration;
 import org.jnmt.api.Translation;
 import org.jnmt.api.TranslationOptions;
-
-import java.util.List;
 
 /**
  * {@code POST /explore}, what the attention explorer page asks for one sentence:
@@ -40,14 +39,16 @@ final class ExplorerApi {
             throw new BadRequest("\"q\" must be a sentence.");
         }
         RequestFields.checkSentences(List.of(sentence), limits);
-        ServedModel model = catalog.select(RequestFields.string(request, "model"),
-                RequestFields.string(request, "source"), RequestFields.string(request, "target"));
+        ServedModel model = catalog.select(
+                RequestFields.string(request, "model"),
+                RequestFields.string(request, "source"),
+                RequestFields.string(request, "target"));
         TranslationOptions options = RequestFields.options(request, model.defaults(), 1);
         options = options.withNBest(options.beam());
         Integer topK = RequestFields.integer(request, "top_k", 1, MAX_TOP_K);
         List<String> prefix = prefixTokens(request, model);
-        Exploration exploration = model.translator().explore(sentence, prefix, options,
-                topK == null ? DEFAULT_TOP_K : topK);
+        Exploration exploration =
+                model.translator().explore(sentence, prefix, options, topK == null ? DEFAULT_TOP_K : topK);
         metrics.countSentences(1);
 
         ObjectNode response = json.createObjectNode();
@@ -62,8 +63,13 @@ final class ExplorerApi {
         for (List<Exploration.BeamNode> step : exploration.beam()) {
             ArrayNode nodes = steps.addArray();
             for (Exploration.BeamNode n : step) {
-                nodes.addObject().put("id", n.id()).put("parent", n.parent()).put("token", n.token())
-                        .put("log_prob", n.logProb()).put("score", n.score()).put("finished", n.finished());
+                nodes.addObject()
+                        .put("id", n.id())
+                        .put("parent", n.parent())
+                        .put("token", n.token())
+                        .put("log_prob", n.logProb())
+                        .put("score", n.score())
+                        .put("finished", n.finished());
             }
         }
         ArrayNode alternatives = response.putArray("alternatives");

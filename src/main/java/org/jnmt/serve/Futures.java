@@ -6,8 +6,7 @@ import java.util.concurrent.ExecutionException;
 /** Waiting for a batcher's answer on the request's own thread. */
 final class Futures {
 
-    private Futures() {
-    }
+    private Futures() {}
 
     /** The future's value; the exception that failed it is rethrown as it was. */
     static <T> T await(CompletableFuture<T> future) {

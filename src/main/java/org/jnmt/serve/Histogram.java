@@ -31,8 +31,8 @@ final class Histogram {
         String prefix = labels.isEmpty() ? "" : labels + ",";
         for (int i = 0; i < bounds.length; i++) {
             cumulative += counts.get(i);
-            out.append(String.format(Locale.ROOT, "%s_bucket{%sle=\"%s\"} %d%n", name, prefix,
-                    Metrics.number(bounds[i]), cumulative));
+            out.append(String.format(
+                    Locale.ROOT, "%s_bucket{%sle=\"%s\"} %d%n", name, prefix, Metrics.number(bounds[i]), cumulative));
         }
         cumulative += counts.get(bounds.length);
         out.append(String.format(Locale.ROOT, "%s_bucket{%sle=\"+Inf\"} %d%n", name, prefix, cumulative));

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.jnmt.api.Translation;
-import org.jnmt.api.TranslationOptions;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.jnmt.api.Translation;
+import org.jnmt.api.TranslationOptions;
 
 /**
  * {@code POST /translate} in LibreTranslate's shape: {@code {"q": text or [texts], "source",
@@ -38,8 +37,10 @@ final class LibreTranslateApi {
         boolean list = request.get("q").isArray();
         RequestFields.checkSentences(sentences, limits);
         List<String> prefixes = prefixes(request, sentences.size(), list);
-        ServedModel model = catalog.select(RequestFields.string(request, "model"),
-                RequestFields.string(request, "source"), RequestFields.string(request, "target"));
+        ServedModel model = catalog.select(
+                RequestFields.string(request, "model"),
+                RequestFields.string(request, "source"),
+                RequestFields.string(request, "target"));
         Integer asked = RequestFields.integer(request, "alternatives", 0, RequestFields.MAX_BEAM - 1);
         int alternatives = asked == null ? 0 : asked;
         TranslationOptions options = RequestFields.options(request, model.defaults(), alternatives + 1);

@@ -2,7 +2,6 @@ package org.jnmt.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -38,7 +37,8 @@ public final class LoadGenerator {
      * @param seconds    wall time of the run
      * @param latencyMs  per-request latencies, sorted, in milliseconds
      */
-    public record Result(int clients, long requests, long sentences, long failures, double seconds, double[] latencyMs) {
+    public record Result(
+            int clients, long requests, long sentences, long failures, double seconds, double[] latencyMs) {
 
         public double sentencesPerSecond() {
             return sentences / seconds;
@@ -71,8 +71,10 @@ public final class LoadGenerator {
         this.endpoint = URI.create("http://" + host + ":" + port + "/translate");
         this.sentences = List.copyOf(sentences);
         this.sentencesPerRequest = sentencesPerRequest;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     /** Runs {@code clients} clients for {@code seconds}, at most {@code maxRequests} requests in all. */
@@ -105,7 +107,10 @@ public final class LoadGenerator {
             pool.shutdownNow();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        double[] all = latencies.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
+        double[] all = latencies.stream()
+                .flatMap(List::stream)
+                .mapToDouble(Double::doubleValue)
+                .toArray();
         Arrays.sort(all);
         return new Result(clients, requests, translated, failures, elapsed, all);
     }
@@ -136,7 +141,8 @@ public final class LoadGenerator {
     /** The number of translations in the answer, or -1 when the request failed. */
     private int send(List<String> batch) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMinutes(10))
+            HttpRequest request = HttpRequest.newBuilder(endpoint)
+                    .timeout(Duration.ofMinutes(10))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(Map.of("q", batch))))
                     .build();

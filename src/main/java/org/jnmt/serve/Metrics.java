@@ -19,13 +19,15 @@ final class Metrics {
 
     /** Sorted, so that the text is stable: "endpoint,status" → count. */
     private final Map<String, LongAdder> requests = new ConcurrentSkipListMap<>();
+
     private final Map<String, Histogram> latency = new ConcurrentSkipListMap<>();
     private final LongAdder sentences = new LongAdder();
     private final Histogram batches = new Histogram(BATCH_BUCKETS);
     private final AtomicInteger pending = new AtomicInteger();
 
     void countRequest(String endpoint, int status, double seconds) {
-        requests.computeIfAbsent(endpoint + "," + status, key -> new LongAdder()).increment();
+        requests.computeIfAbsent(endpoint + "," + status, key -> new LongAdder())
+                .increment();
         latency.computeIfAbsent(endpoint, key -> new Histogram(LATENCY_BUCKETS)).observe(seconds);
     }
 
@@ -47,8 +49,12 @@ final class Metrics {
         out.append("# TYPE jnmt_requests_total counter\n");
         for (Map.Entry<String, LongAdder> e : requests.entrySet()) {
             String[] key = e.getKey().split(",", 2);
-            out.append(String.format(Locale.ROOT, "jnmt_requests_total{endpoint=\"%s\",status=\"%s\"} %d%n",
-                    key[0], key[1], e.getValue().sum()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "jnmt_requests_total{endpoint=\"%s\",status=\"%s\"} %d%n",
+                    key[0],
+                    key[1],
+                    e.getValue().sum()));
         }
         out.append("# HELP jnmt_request_duration_seconds Time from a request's arrival to its answer.\n");
         out.append("# TYPE jnmt_request_duration_seconds histogram\n");
@@ -69,6 +75,8 @@ final class Metrics {
 
     /** A Prometheus sample value: integers without a fraction, others as Java writes doubles. */
     static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
+                : Double.toString(value);
     }
 }

@@ -42,7 +42,9 @@ final class ModelCatalog {
         String from = source == null || source.equalsIgnoreCase(AUTO) ? null : source.toLowerCase(Locale.ROOT);
         String to = target == null ? null : target.toLowerCase(Locale.ROOT);
         if (name != null) {
-            ServedModel model = models.stream().filter(m -> m.name().equals(name)).findFirst()
+            ServedModel model = models.stream()
+                    .filter(m -> m.name().equals(name))
+                    .findFirst()
                     .orElseThrow(() -> new BadRequest("Unknown model \"" + name + "\"; see GET /models."));
             if (!matches(model, from, to)) {
                 throw new BadRequest("Model \"" + name + "\" translates " + model.sourceLanguage() + " to "
@@ -53,8 +55,11 @@ final class ModelCatalog {
         if (from == null && to == null) {
             return only("give \"source\" and \"target\", or \"model\"");
         }
-        return models.stream().filter(m -> matches(m, from, to)).findFirst()
-                .orElseThrow(() -> new BadRequest("No served model translates " + pair(from, to) + "; see GET /models."));
+        return models.stream()
+                .filter(m -> matches(m, from, to))
+                .findFirst()
+                .orElseThrow(
+                        () -> new BadRequest("No served model translates " + pair(from, to) + "; see GET /models."));
     }
 
     private ServedModel only(String hint) {

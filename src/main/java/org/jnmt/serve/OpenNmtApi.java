@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.jnmt.api.Translation;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.jnmt.api.Translation;
 
 /**
  * {@code POST /translator/translate} in OpenNMT-py's shape: {@code [{"src": text, "id": N}, ...]}
@@ -61,8 +60,13 @@ final class OpenNmtApi {
                 own.add(sentences.get(i));
             }
             ServedModel model = e.getKey();
-            futures.put(model, model.batcher().submit(own, Collections.nCopies(own.size(), null),
-                    model.defaults().withNBest(1)));
+            futures.put(
+                    model,
+                    model.batcher()
+                            .submit(
+                                    own,
+                                    Collections.nCopies(own.size(), null),
+                                    model.defaults().withNBest(1)));
         }
         Translation[] best = new Translation[sentences.size()];
         for (Map.Entry<ServedModel, List<Integer>> e : byModel.entrySet()) {

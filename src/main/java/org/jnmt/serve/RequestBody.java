@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +22,7 @@ final class RequestBody {
      */
     static final long DISCARD_LIMIT = 64L << 20;
 
-    private RequestBody() {
-    }
+    private RequestBody() {}
 
     /** The body's bytes; a body over {@code limit} bytes is read to its end, discarded, and answered 413. */
     static byte[] read(InputStream in, int limit) throws IOException {
@@ -54,10 +52,12 @@ final class RequestBody {
     static JsonNode parse(byte[] body, ObjectMapper json) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new BadRequest("The request body is not valid UTF-8.");
         }
@@ -69,7 +69,8 @@ final class RequestBody {
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             throw new BadRequest("The request body is not valid JSON"
-                    + (where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")") + ".");
+                    + (where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")")
+                    + ".");
         }
     }
 }

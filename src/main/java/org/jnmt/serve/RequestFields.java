@@ -1,10 +1,9 @@
 package org.jnmt.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.jnmt.api.TranslationOptions;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.jnmt.api.TranslationOptions;
 
 /** Typed, checked reading of the fields of a JSON request; a wrong type is a 400 that names the field. */
 final class RequestFields {
@@ -12,8 +11,7 @@ final class RequestFields {
     /** The largest beam a request may ask for (the work grows with it). */
     static final int MAX_BEAM = 64;
 
-    private RequestFields() {
-    }
+    private RequestFields() {}
 
     static String string(JsonNode request, String field) {
         JsonNode value = request.get(field);
@@ -108,8 +106,8 @@ final class RequestFields {
             options = options.withMaxOutputRatio(ratio);
         }
         if (nBest > options.beam()) {
-            throw new BadRequest("Asking for " + nBest + " translations needs a beam of at least " + nBest
-                    + ", not " + options.beam() + ".");
+            throw new BadRequest("Asking for " + nBest + " translations needs a beam of at least " + nBest + ", not "
+                    + options.beam() + ".");
         }
         return options.withNBest(nBest);
     }
@@ -120,13 +118,13 @@ final class RequestFields {
             throw new BadRequest("The request has no sentences.");
         }
         if (sentences.size() > limits.maxSentences()) {
-            throw new BadRequest("The request has " + sentences.size() + " sentences; the limit is "
-                    + limits.maxSentences() + ".");
+            throw new BadRequest(
+                    "The request has " + sentences.size() + " sentences; the limit is " + limits.maxSentences() + ".");
         }
         for (int i = 0; i < sentences.size(); i++) {
             if (sentences.get(i).length() > limits.maxSentenceChars()) {
-                throw new BadRequest("Sentence " + (i + 1) + " has " + sentences.get(i).length()
-                        + " characters; the limit is " + limits.maxSentenceChars() + ".");
+                throw new BadRequest("Sentence " + (i + 1) + " has "
+                        + sentences.get(i).length() + " characters; the limit is " + limits.maxSentenceChars() + ".");
             }
         }
     }

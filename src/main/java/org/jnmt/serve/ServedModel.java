@@ -2,14 +2,13 @@ package org.jnmt.serve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import org.jnmt.api.ModelDirectory;
-import org.jnmt.train.TrainingSummary;
 import org.jnmt.api.TranslationOptions;
 import org.jnmt.api.Translator;
 import org.jnmt.data.BpeCodes;
 import org.jnmt.data.PreparedData;
-
-import java.nio.file.Path;
+import org.jnmt.train.TrainingSummary;
 
 /**
  * A model the server serves: its name, its number (OpenNMT-py's {@code id}), its directory, and

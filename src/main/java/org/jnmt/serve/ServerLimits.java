@@ -10,8 +10,13 @@ package org.jnmt.serve;
  * @param batching         true: sentences of concurrent requests share decoder batches
  * @param batchWindowMillis how long a batch waits for more sentences when it is not full
  */
-public record ServerLimits(int maxBodyBytes, int maxSentences, int maxSentenceChars, int maxPending,
-                           boolean batching, int batchWindowMillis) {
+public record ServerLimits(
+        int maxBodyBytes,
+        int maxSentences,
+        int maxSentenceChars,
+        int maxPending,
+        boolean batching,
+        int batchWindowMillis) {
 
     public static final ServerLimits DEFAULT = new ServerLimits(1 << 20, 256, 2000, 128, true, 2);
 

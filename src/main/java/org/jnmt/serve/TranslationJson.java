@@ -12,8 +12,7 @@ import org.jnmt.data.TextNormalizer;
 /** A translation's alignment and attention as the server writes them, the same as the files of {@code nmt translate}. */
 final class TranslationJson {
 
-    private TranslationJson() {
-    }
+    private TranslationJson() {}
 
     /** The hard word alignment in Pharaoh form, as {@code nmt translate --alignments hard} appends it. */
     static String alignment(Translation t) {

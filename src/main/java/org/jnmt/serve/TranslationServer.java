@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import org.jnmt.util.Console;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import org.jnmt.util.Console;
 
 /**
  * The HTTP server of {@code nmt serve} (Javalin on Jetty): the LibreTranslate and OpenNMT-py
@@ -82,24 +81,35 @@ public final class TranslationServer implements AutoCloseable {
      */
     public TranslationServer start(String host, int port) {
         app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
-            config.jetty.host = host;
-            config.jetty.port = port;
-            config.routes.get("/", ctx -> send(ctx, 200, "text/html; charset=utf-8", page));
-            config.routes.get("/" + SCRIPT, ctx -> send(ctx, 200, "text/javascript; charset=utf-8", script));
-            config.routes.get("/" + STYLE, ctx -> send(ctx, 200, "text/css; charset=utf-8", style));
-            config.routes.get("/health", this::health);
-            config.routes.get("/models", ctx -> sendJson(ctx, 200, models()));
-            config.routes.get("/metrics", ctx -> send(ctx, 200, "text/plain; version=0.0.4; charset=utf-8",
-                    metrics.text().getBytes(StandardCharsets.UTF_8)));
-            config.routes.post("/translate", ctx -> translate(ctx, "/translate", libre::translate));
-            config.routes.post("/translator/translate", ctx -> translate(ctx, "/translator/translate",
-                    openNmt::translate));
-            config.routes.post("/explore", ctx -> translate(ctx, "/explore", explorer::explore));
-            config.routes.error(404, ctx -> error(ctx, 404, "No such endpoint: " + ctx.method() + " " + ctx.path() + "."));
-            config.routes.error(405, ctx -> error(ctx, 405, "Method " + ctx.method() + " is not allowed on " + ctx.path() + "."));
-        }).start();
+                    config.startup.showJavalinBanner = false;
+                    config.startup.showOldJavalinVersionWarning = false;
+                    config.jetty.host = host;
+                    config.jetty.port = port;
+                    config.routes.get("/", ctx -> send(ctx, 200, "text/html; charset=utf-8", page));
+                    config.routes.get("/" + SCRIPT, ctx -> send(ctx, 200, "text/javascript; charset=utf-8", script));
+                    config.routes.get("/" + STYLE, ctx -> send(ctx, 200, "text/css; charset=utf-8", style));
+                    config.routes.get("/health", this::health);
+                    config.routes.get("/models", ctx -> sendJson(ctx, 200, models()));
+                    config.routes.get(
+                            "/metrics",
+                            ctx -> send(
+                                    ctx,
+                                    200,
+                                    "text/plain; version=0.0.4; charset=utf-8",
+                                    metrics.text().getBytes(StandardCharsets.UTF_8)));
+                    config.routes.post("/translate", ctx -> translate(ctx, "/translate", libre::translate));
+                    config.routes.post(
+                            "/translator/translate",
+                            ctx -> translate(ctx, "/translator/translate", openNmt::translate));
+                    config.routes.post("/explore", ctx -> translate(ctx, "/explore", explorer::explore));
+                    config.routes.error(
+                            404, ctx -> error(ctx, 404, "No such endpoint: " + ctx.method() + " " + ctx.path() + "."));
+                    config.routes.error(
+                            405,
+                            ctx -> error(
+                                    ctx, 405, "Method " + ctx.method() + " is not allowed on " + ctx.path() + "."));
+                })
+                .start();
         return this;
     }
 
@@ -166,7 +176,8 @@ public final class TranslationServer implements AutoCloseable {
         long start = System.nanoTime();
         int status;
         try {
-            JsonNode request = RequestBody.parse(RequestBody.read(ctx.req().getInputStream(), limits.maxBodyBytes()), json);
+            JsonNode request =
+                    RequestBody.parse(RequestBody.read(ctx.req().getInputStream(), limits.maxBodyBytes()), json);
             admit();
             try {
                 status = sendJson(ctx, 200, action.apply(request, metrics));

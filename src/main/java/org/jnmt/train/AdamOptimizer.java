@@ -1,16 +1,15 @@
 package org.jnmt.train;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.jnmt.config.TrainingConfig;
 import org.jnmt.model.ParameterSet;
 import org.jnmt.model.ParameterSet.Parameter;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
-
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Adam (Kingma and Ba 2015, Algorithm 1) with the bias correction exactly as PyTorch's
@@ -32,13 +31,14 @@ public final class AdamOptimizer {
 
     /** Prefixes of the optimiser's state tensors in a checkpoint. */
     static final String FIRST_MOMENT = "adam.m/";
+
     static final String SECOND_MOMENT = "adam.v/";
 
     private final List<Parameter> parameters;
     private final double beta1;
     private final double beta2;
     private final double epsilon;
-    private final Map<String, INDArray> firstMoments = new LinkedHashMap<>();  // name -> m, shape of the parameter
+    private final Map<String, INDArray> firstMoments = new LinkedHashMap<>(); // name -> m, shape of the parameter
     private final Map<String, INDArray> secondMoments = new LinkedHashMap<>(); // name -> v, shape of the parameter
     private double learningRate;
     private long steps;
@@ -74,8 +74,15 @@ public final class AdamOptimizer {
         double epsilonInsideCorrection = epsilon * Math.sqrt(1 - Math.pow(beta2, steps));
         for (Parameter p : parameters) {
             INDArray grad = p.grad();
-            Nd4j.exec(new AdamUpdater(grad, secondMoments.get(p.name()), firstMoments.get(p.name()),
-                    learningRate, beta1, beta2, epsilonInsideCorrection, iteration));
+            Nd4j.exec(new AdamUpdater(
+                    grad,
+                    secondMoments.get(p.name()),
+                    firstMoments.get(p.name()),
+                    learningRate,
+                    beta1,
+                    beta2,
+                    epsilonInsideCorrection,
+                    iteration));
             p.value().subi(grad);
         }
     }
@@ -122,8 +129,9 @@ public final class AdamOptimizer {
                 throw new IllegalArgumentException("no optimiser state " + e.getKey());
             }
             if (!Arrays.equals(saved.shape(), e.getValue().shape())) {
-                throw new IllegalArgumentException("optimiser state " + e.getKey() + " has shape "
-                        + Arrays.toString(saved.shape()) + ", expected " + Arrays.toString(e.getValue().shape()));
+                throw new IllegalArgumentException(
+                        "optimiser state " + e.getKey() + " has shape " + Arrays.toString(saved.shape()) + ", expected "
+                                + Arrays.toString(e.getValue().shape()));
             }
         }
         for (String name : tensors.keySet()) {

@@ -1,12 +1,5 @@
 package org.jnmt.train;
 
-import org.jnmt.checkpoint.Checkpoint.Metadata;
-import org.jnmt.checkpoint.Checkpoint;
-import org.jnmt.checkpoint.CheckpointFiles;
-import org.jnmt.util.NmtException;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +7,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jnmt.checkpoint.Checkpoint;
+import org.jnmt.checkpoint.Checkpoint.Metadata;
+import org.jnmt.checkpoint.CheckpointFiles;
+import org.jnmt.util.NmtException;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Averages the weights of the last checkpoints of a run, element by element (as Vaswani et al. 2017
@@ -21,8 +20,7 @@ import java.util.Map;
  */
 public final class CheckpointAverager {
 
-    private CheckpointAverager() {
-    }
+    private CheckpointAverager() {}
 
     /**
      * The element-wise mean of the weights in {@code files} (summed in double precision, returned in
@@ -36,7 +34,7 @@ public final class CheckpointAverager {
         }
         Path first = files.get(0);
         Map<String, INDArray> firstWeights = Checkpoint.readWeights(first);
-        Map<String, INDArray> sums = new LinkedHashMap<>();          // name -> sum, shape of the parameter
+        Map<String, INDArray> sums = new LinkedHashMap<>(); // name -> sum, shape of the parameter
         Map<String, DataType> types = new LinkedHashMap<>();
         firstWeights.forEach((name, tensor) -> {
             sums.put(name, tensor.castTo(DataType.DOUBLE).dup());
@@ -51,9 +49,10 @@ public final class CheckpointAverager {
             weights.forEach((name, tensor) -> {
                 INDArray sum = sums.get(name);
                 if (!Arrays.equals(sum.shape(), tensor.shape())) {
-                    throw new NmtException(file + ": parameter " + name + " has shape " + Arrays.toString(tensor.shape())
-                            + " but " + Arrays.toString(sum.shape()) + " in " + first
-                            + "; only checkpoints of one model can be averaged");
+                    throw new NmtException(
+                            file + ": parameter " + name + " has shape " + Arrays.toString(tensor.shape())
+                                    + " but " + Arrays.toString(sum.shape()) + " in " + first
+                                    + "; only checkpoints of one model can be averaged");
                 }
                 sum.addi(tensor.castTo(DataType.DOUBLE));
             });

@@ -1,10 +1,5 @@
 package org.jnmt.train;
 
-import org.jnmt.checkpoint.CheckpointFiles;
-import org.jnmt.model.ParameterSet;
-import org.jnmt.util.IoErrors;
-import org.jnmt.util.NmtException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jnmt.checkpoint.CheckpointFiles;
+import org.jnmt.model.ParameterSet;
+import org.jnmt.util.IoErrors;
+import org.jnmt.util.NmtException;
 
 /**
  * The checkpoints a training run writes into its directory (laid out as {@link CheckpointFiles}
@@ -89,7 +88,8 @@ public final class CheckpointStore {
                 }
             }
             try (Stream<Path> files = Files.list(checkpointDir())) {
-                for (Path leftover : files.filter(CheckpointFiles::isInterruptedWrite).toList()) {
+                for (Path leftover :
+                        files.filter(CheckpointFiles::isInterruptedWrite).toList()) {
                     Files.deleteIfExists(leftover);
                 }
             }

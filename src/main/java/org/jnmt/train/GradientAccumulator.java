@@ -1,12 +1,11 @@
 package org.jnmt.train;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jnmt.model.ParameterSet;
 import org.jnmt.model.ParameterSet.Parameter;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Gradient accumulation ({@code training.accum_steps}): the gradients of several batches are summed

@@ -13,8 +13,7 @@ public final class GradientClipping {
     /** PyTorch's guard against dividing by a zero norm. */
     private static final double NORM_EPSILON = 1e-6;
 
-    private GradientClipping() {
-    }
+    private GradientClipping() {}
 
     /** The L2 norm of all gradients as one vector: sqrt(sum over tensors of |g|^2). */
     public static double globalNorm(ParameterSet params) {

@@ -12,8 +12,7 @@ import org.jnmt.config.TrainingConfig;
 public final class LearningRateScheduler {
 
     /** The scheduler's state, as saved in checkpoints. */
-    public record State(double learningRate, double bestScore, int badValidations) {
-    }
+    public record State(double learningRate, double bestScore, int badValidations) {}
 
     private final double factor;
     private final int patience;
@@ -36,8 +35,8 @@ public final class LearningRateScheduler {
     }
 
     public static LearningRateScheduler fromConfig(TrainingConfig config) {
-        return new LearningRateScheduler(config.learningRate, config.lrDecayFactor, config.lrPatience,
-                config.minLearningRate);
+        return new LearningRateScheduler(
+                config.learningRate, config.lrDecayFactor, config.lrPatience, config.minLearningRate);
     }
 
     /** Records a dev score; returns true when that lowered the learning rate. */

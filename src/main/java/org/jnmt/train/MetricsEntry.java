@@ -12,23 +12,39 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = MetricsEntry.Train.class, name = "train"),
-        @JsonSubTypes.Type(value = MetricsEntry.Valid.class, name = "valid")})
+    @JsonSubTypes.Type(value = MetricsEntry.Train.class, name = "train"),
+    @JsonSubTypes.Type(value = MetricsEntry.Valid.class, name = "valid")
+})
 @JsonIgnoreProperties(ignoreUnknown = true)
 sealed interface MetricsEntry {
 
     /** A {@link TrainReport}, with its perplexity written out for readers of the file. */
-    record Train(long step, int epoch, Double loss, Double ppl, Double lr, Double tokensPerS, Double gradNorm,
-                 Double elapsedS) implements MetricsEntry {
+    record Train(
+            long step,
+            int epoch,
+            Double loss,
+            Double ppl,
+            Double lr,
+            Double tokensPerS,
+            Double gradNorm,
+            Double elapsedS)
+            implements MetricsEntry {
 
         static Train of(TrainReport r) {
-            return new Train(r.step(), r.epoch(), r.loss(), r.perplexity(), r.learningRate(),
-                    r.targetTokensPerSecond(), r.gradNorm(), r.elapsedSeconds());
+            return new Train(
+                    r.step(),
+                    r.epoch(),
+                    r.loss(),
+                    r.perplexity(),
+                    r.learningRate(),
+                    r.targetTokensPerSecond(),
+                    r.gradNorm(),
+                    r.elapsedSeconds());
         }
 
         TrainReport report() {
-            return new TrainReport(step, epoch, orNaN(loss), orNaN(lr), orNaN(tokensPerS), orNaN(gradNorm),
-                    orNaN(elapsedS));
+            return new TrainReport(
+                    step, epoch, orNaN(loss), orNaN(lr), orNaN(tokensPerS), orNaN(gradNorm), orNaN(elapsedS));
         }
     }
 

@@ -4,11 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import org.jnmt.checkpoint.AtomicFileWriter;
-import org.jnmt.util.Console;
-import org.jnmt.util.IoErrors;
-import org.jnmt.util.NmtException;
-
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -22,6 +17,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.jnmt.checkpoint.AtomicFileWriter;
+import org.jnmt.util.Console;
+import org.jnmt.util.IoErrors;
+import org.jnmt.util.NmtException;
 
 /**
  * The metrics of a run as JSON lines in RUN/metrics.jsonl, one object per line, appended and
@@ -35,12 +34,11 @@ import java.util.List;
 public final class MetricsLog implements Closeable {
 
     public static final String FILE_NAME = "metrics.jsonl";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     /** The records of a metrics file, each kind in file order. */
-    public record Records(List<TrainReport> train, List<ValidationReport> validations) {
-    }
+    public record Records(List<TrainReport> train, List<ValidationReport> validations) {}
 
     private final Path file;
     private final Writer out;
@@ -60,8 +58,8 @@ public final class MetricsLog implements Closeable {
         try {
             Files.createDirectories(runDir);
             keepUpTo(file, resumeStep);
-            Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+            Writer out = new BufferedWriter(Files.newBufferedWriter(
+                    file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
             return new MetricsLog(file, out);
         } catch (IOException e) {
             throw new NmtException(file + ": cannot open the metrics log (" + IoErrors.describe(e) + ")");

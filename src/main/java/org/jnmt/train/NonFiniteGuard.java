@@ -1,9 +1,8 @@
 package org.jnmt.train;
 
+import java.util.Locale;
 import org.jnmt.config.NonFinitePolicy;
 import org.jnmt.util.NmtException;
-
-import java.util.Locale;
 
 /**
  * What to do when a batch gives a NaN or infinite loss or gradient norm ({@code training.on_non_finite}):
@@ -36,15 +35,22 @@ public final class NonFiniteGuard {
         }
         String what = Double.isFinite(loss) ? "gradient norm is " + gradNorm : "loss is " + loss;
         if (!skip) {
-            throw new NmtException(String.format(Locale.ROOT, "step %d: the %s; training stopped "
-                    + "(training.on_non_finite: stop) - lower training.learning_rate or resume with on_non_finite: skip",
-                    step, what));
+            throw new NmtException(String.format(
+                    Locale.ROOT,
+                    "step %d: the %s; training stopped "
+                            + "(training.on_non_finite: stop) - lower training.learning_rate or resume with on_non_finite: skip",
+                    step,
+                    what));
         }
         skipped++;
         consecutive++;
         if (consecutive > MAX_CONSECUTIVE_SKIPS) {
-            throw new NmtException(String.format(Locale.ROOT, "step %d: the %s for %d batches in a row; "
-                    + "training stopped - lower training.learning_rate", step, what, consecutive));
+            throw new NmtException(String.format(
+                    Locale.ROOT,
+                    "step %d: the %s for %d batches in a row; " + "training stopped - lower training.learning_rate",
+                    step,
+                    what,
+                    consecutive));
         }
         return false;
     }

@@ -1,10 +1,9 @@
 package org.jnmt.train;
 
-import org.jnmt.util.Console;
-
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import org.jnmt.util.Console;
 
 /**
  * The trainer's voice: messages and reports go to the run's {@link RunLog} and to the terminal
@@ -38,8 +37,14 @@ public final class ProgressReporter {
         this(log, totalSteps, maxSeconds, Console.writer(), Console.interactive(), Console.quiet(), System::nanoTime);
     }
 
-    ProgressReporter(RunLog log, long totalSteps, double maxSeconds, PrintWriter terminal, boolean interactive,
-                     boolean quiet, LongSupplier nanoClock) {
+    ProgressReporter(
+            RunLog log,
+            long totalSteps,
+            double maxSeconds,
+            PrintWriter terminal,
+            boolean interactive,
+            boolean quiet,
+            LongSupplier nanoClock) {
         this.log = log;
         this.totalSteps = totalSteps;
         this.maxSeconds = maxSeconds;
@@ -96,8 +101,14 @@ public final class ProgressReporter {
         if (totalSteps > 0) {
             line.append('/').append(totalSteps);
         }
-        line.append(String.format(Locale.ROOT, "  loss %.3f  ppl %.1f  lr %.2e  %.0f tok/s  %s",
-                r.loss(), r.perplexity(), r.learningRate(), r.targetTokensPerSecond(), duration(r.elapsedSeconds())));
+        line.append(String.format(
+                Locale.ROOT,
+                "  loss %.3f  ppl %.1f  lr %.2e  %.0f tok/s  %s",
+                r.loss(),
+                r.perplexity(),
+                r.learningRate(),
+                r.targetTokensPerSecond(),
+                duration(r.elapsedSeconds())));
         double eta = etaSeconds(r);
         if (eta >= 0) {
             line.append("  eta ").append(duration(eta));

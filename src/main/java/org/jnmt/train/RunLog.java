@@ -1,9 +1,5 @@
 package org.jnmt.train;
 
-import org.jnmt.util.Console;
-import org.jnmt.util.IoErrors;
-import org.jnmt.util.NmtException;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
@@ -13,6 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import org.jnmt.util.Console;
+import org.jnmt.util.IoErrors;
+import org.jnmt.util.NmtException;
 
 /**
  * RUN/train.log: everything the trainer says, one timestamped line each
@@ -36,8 +35,10 @@ public final class RunLog implements Closeable {
         Path file = runDir.resolve(FILE_NAME);
         try {
             Files.createDirectories(runDir);
-            return new RunLog(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+            return new RunLog(
+                    file,
+                    Files.newBufferedWriter(
+                            file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
         } catch (IOException e) {
             throw new NmtException(file + ": cannot open the training log (" + IoErrors.describe(e) + ")");
         }

@@ -1,9 +1,8 @@
 package org.jnmt.train;
 
-import org.jnmt.util.Console;
-
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.jnmt.util.Console;
 
 /**
  * Turns Ctrl-C (SIGINT) or SIGTERM during training into an orderly stop: the JVM's shutdown hook
@@ -21,8 +20,7 @@ final class StopRequest implements AutoCloseable {
     private final Thread hook = new Thread(this::stopAndWait, "jnmt-stop-request");
     private volatile boolean requested;
 
-    private StopRequest() {
-    }
+    private StopRequest() {}
 
     /** Installs the shutdown hook for one training run; close it when the run is over. */
     static StopRequest install() {

@@ -11,8 +11,14 @@ package org.jnmt.train;
  * @param gradNorm              mean global gradient norm before clipping
  * @param elapsedSeconds        seconds of training since the run started, earlier sessions included
  */
-public record TrainReport(long step, int epoch, double loss, double learningRate, double targetTokensPerSecond,
-                          double gradNorm, double elapsedSeconds) {
+public record TrainReport(
+        long step,
+        int epoch,
+        double loss,
+        double learningRate,
+        double targetTokensPerSecond,
+        double gradNorm,
+        double elapsedSeconds) {
 
     /** exp(loss): the per-token perplexity. */
     public double perplexity() {

@@ -1,5 +1,10 @@
 package org.jnmt.train;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Optional;
 import org.jnmt.config.NmtConfig;
 import org.jnmt.config.TrainingConfig;
 import org.jnmt.data.Batch;
@@ -8,12 +13,6 @@ import org.jnmt.data.PreparedData;
 import org.jnmt.model.LossResult;
 import org.jnmt.model.Seq2SeqModel;
 import org.jnmt.util.NmtException;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The training loop: teacher-forced forward and backward passes over seeded, bucketed batches,
@@ -29,8 +28,7 @@ public final class Trainer {
     static final int REPORT_EVERY = 100;
 
     /** How a run ended. */
-    public record Outcome(StopReason reason, long step, int epoch, double bestDevBleu) {
-    }
+    public record Outcome(StopReason reason, long step, int epoch, double bestDevBleu) {}
 
     private final NmtConfig config;
     private final TrainingConfig t;
@@ -49,6 +47,7 @@ public final class Trainer {
     private long sessionStart;
     /** The step of this session's last validation (-1: none yet). */
     private long validatedStep = -1;
+
     private double lastValidationSeconds;
 
     public Trainer(NmtConfig config, PreparedData data, Path runDir, Seq2SeqModel model) {
@@ -76,8 +75,13 @@ public final class Trainer {
                 Optional<TrainingState> restored = store.resumeLatest(model.parameters(), adam);
                 if (restored.isPresent()) {
                     restore(restored.get());
-                    progress.info(String.format(Locale.ROOT, "Resuming from step %d (epoch %d, batch %d) in %s.",
-                            step, epoch, batchesInEpoch, runDir));
+                    progress.info(String.format(
+                            Locale.ROOT,
+                            "Resuming from step %d (epoch %d, batch %d) in %s.",
+                            step,
+                            epoch,
+                            batchesInEpoch,
+                            runDir));
                 } else {
                     progress.info("No checkpoint in " + runDir + ": starting afresh.");
                 }
@@ -89,9 +93,13 @@ public final class Trainer {
                 ensureBestWeights();
                 return new Outcome(StopReason.ALREADY_FINISHED, step, epoch, earlyStopping.bestScore());
             }
-            progress.info(String.format(Locale.ROOT,
+            progress.info(String.format(
+                    Locale.ROOT,
                     "Training %,d parameters on %,d pairs (%,d batches an epoch), %d epochs%s.",
-                    model.parameters().totalSize(), data.train().size(), batchesPerEpoch, t.epochs,
+                    model.parameters().totalSize(),
+                    data.train().size(),
+                    batchesPerEpoch,
+                    t.epochs,
                     t.maxMinutes > 0 ? String.format(Locale.ROOT, " or %.1f minutes", t.maxMinutes) : ""));
             try (MetricsLog metrics = MetricsLog.open(runDir, step)) {
                 return loop(batcher, progress, metrics);
@@ -102,13 +110,18 @@ public final class Trainer {
     }
 
     private Outcome loop(Batcher batcher, ProgressReporter progress, MetricsLog metrics) {
-        Validator validator = new Validator(model, data.dev(), data.devReferences(), data.pipelines().target(),
-                t.validationSentences, config.testing.maxOutputRatio);
+        Validator validator = new Validator(
+                model,
+                data.dev(),
+                data.devReferences(),
+                data.pipelines().target(),
+                t.validationSentences,
+                config.testing.maxOutputRatio);
         NonFiniteGuard guard = new NonFiniteGuard(t.onNonFinite);
         ReportWindow window = new ReportWindow();
         GradientAccumulator accumulated = t.accumSteps > 1 ? new GradientAccumulator(model.parameters()) : null;
         Update update = new Update();
-        int pending = 0;   // batches of the current update trained so far
+        int pending = 0; // batches of the current update trained so far
         sessionStart = System.nanoTime();
         lastValidationSeconds = elapsedSeconds();
         StopReason reason = null;
@@ -125,15 +138,14 @@ public final class Trainer {
                         }
                     }
                     Batch batch = batches.next();
-                    LossResult loss = model.forwardBackward(batch, dropoutSeed(step, pending),
-                            t.labelSmoothing);
+                    LossResult loss = model.forwardBackward(batch, dropoutSeed(step, pending), t.labelSmoothing);
                     batchesInEpoch++;
                     pending++;
                     update.add(loss, batch.targetTokens());
                     if (accumulated != null) {
                         accumulated.add();
                         if (pending < t.accumSteps && batches.hasNext()) {
-                            continue;      // an update never spans two epochs
+                            continue; // an update never spans two epochs
                         }
                         accumulated.finish();
                     }
@@ -184,8 +196,14 @@ public final class Trainer {
             save();
             ensureBestWeights();
         }
-        progress.info(String.format(Locale.ROOT, "Training stopped (%s) at step %d after %.1f minutes; best dev BLEU %s; model in %s.",
-                reason, step, elapsedSeconds() / 60, bestText(), runDir));
+        progress.info(String.format(
+                Locale.ROOT,
+                "Training stopped (%s) at step %d after %.1f minutes; best dev BLEU %s; model in %s.",
+                reason,
+                step,
+                elapsedSeconds() / 60,
+                bestText(),
+                runDir));
         return new Outcome(reason, step, epoch, earlyStopping.bestScore());
     }
 
@@ -223,12 +241,21 @@ public final class Trainer {
         validatedStep = step;
         lastValidationSeconds = elapsedSeconds();
         metrics.append(new ValidationReport(step, epoch, result.loss(), result.bleu(), elapsedSeconds()));
-        boolean best = scheduled ? earlyStopping.observe(step, result.bleu()) : earlyStopping.observeFinal(step, result.bleu());
+        boolean best = scheduled
+                ? earlyStopping.observe(step, result.bleu())
+                : earlyStopping.observeFinal(step, result.bleu());
         if (best) {
             store.saveBest(model.parameters(), state());
         }
-        progress.info(String.format(Locale.ROOT, "Validation at step %d (epoch %d): dev loss %.4f, ppl %.2f, BLEU %.2f%s",
-                step, epoch, result.loss(), Math.exp(result.loss()), result.bleu(), best ? " (new best)" : ""));
+        progress.info(String.format(
+                Locale.ROOT,
+                "Validation at step %d (epoch %d): dev loss %.4f, ppl %.2f, BLEU %.2f%s",
+                step,
+                epoch,
+                result.loss(),
+                Math.exp(result.loss()),
+                result.bleu(),
+                best ? " (new best)" : ""));
         if (scheduled && scheduler.observe(result.bleu())) {
             adam.setLearningRate(scheduler.learningRate());
             progress.info(String.format(Locale.ROOT, "Learning rate reduced to %.3g.", scheduler.learningRate()));
@@ -248,14 +275,14 @@ public final class Trainer {
     }
 
     private TrainingState state() {
-        return new TrainingState(step, epoch, batchesInEpoch, t.seed, elapsedSeconds(),
-                scheduler.state(), earlyStopping.state());
+        return new TrainingState(
+                step, epoch, batchesInEpoch, t.seed, elapsedSeconds(), scheduler.state(), earlyStopping.state());
     }
 
     private void restore(TrainingState state) {
         if (state.seed() != t.seed) {
-            throw new NmtException(runDir + ": the checkpoint was trained with seed " + state.seed()
-                    + ", not " + t.seed + "; resume with the same seed or train into a new directory");
+            throw new NmtException(runDir + ": the checkpoint was trained with seed " + state.seed() + ", not " + t.seed
+                    + "; resume with the same seed or train into a new directory");
         }
         step = state.step();
         epoch = state.epoch();
@@ -284,8 +311,9 @@ public final class Trainer {
 
     private String bestText() {
         double best = earlyStopping.bestScore();
-        return Double.isInfinite(best) ? "(no validation)" : String.format(Locale.ROOT, "%.2f at step %d", best,
-                earlyStopping.bestStep());
+        return Double.isInfinite(best)
+                ? "(no validation)"
+                : String.format(Locale.ROOT, "%.2f at step %d", best, earlyStopping.bestStep());
     }
 
     /** The losses of the batches of one update (several with gradient accumulation). */
@@ -318,8 +346,14 @@ public final class Trainer {
 
         TrainReport report(long step, int epoch, double learningRate, double elapsed) {
             double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
-            return new TrainReport(step, epoch, loss / Math.max(1, tokens), learningRate, tokens / seconds,
-                    norm / Math.max(1, steps), elapsed);
+            return new TrainReport(
+                    step,
+                    epoch,
+                    loss / Math.max(1, tokens),
+                    learningRate,
+                    tokens / seconds,
+                    norm / Math.max(1, steps),
+                    elapsed);
         }
 
         void reset() {

@@ -1,12 +1,11 @@
 package org.jnmt.train;
 
-import org.jnmt.checkpoint.Checkpoint.Metadata;
-import org.jnmt.checkpoint.Checkpoint;
-import org.jnmt.model.ParameterSet;
-import org.jnmt.util.NmtException;
-
 import java.nio.file.Path;
 import java.util.Map;
+import org.jnmt.checkpoint.Checkpoint;
+import org.jnmt.checkpoint.Checkpoint.Metadata;
+import org.jnmt.model.ParameterSet;
+import org.jnmt.util.NmtException;
 
 /**
  * The training side of a {@link Checkpoint}. A training checkpoint holds the weights, Adam's
@@ -15,8 +14,7 @@ import java.util.Map;
  */
 public final class TrainingCheckpoint {
 
-    private TrainingCheckpoint() {
-    }
+    private TrainingCheckpoint() {}
 
     /** Writes weights, Adam state and training state to {@code file} (atomically). */
     public static void saveTraining(Path file, ParameterSet params, AdamOptimizer adam, TrainingState state) {

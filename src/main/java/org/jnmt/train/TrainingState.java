@@ -15,8 +15,14 @@ import org.jnmt.config.TrainingConfig;
  * @param scheduler       the learning-rate scheduler, including the current learning rate
  * @param earlyStopping   early stopping, including the best dev score and its step
  */
-public record TrainingState(long step, int epoch, long batchesInEpoch, long seed, double trainingSeconds,
-                            LearningRateScheduler.State scheduler, EarlyStopping.State earlyStopping) {
+public record TrainingState(
+        long step,
+        int epoch,
+        long batchesInEpoch,
+        long seed,
+        double trainingSeconds,
+        LearningRateScheduler.State scheduler,
+        EarlyStopping.State earlyStopping) {
 
     /** The best dev score so far; negative infinity before the first validation. */
     public double bestDevScore() {

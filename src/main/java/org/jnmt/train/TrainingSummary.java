@@ -1,12 +1,11 @@
 package org.jnmt.train;
 
-import org.jnmt.checkpoint.CheckpointFiles;
-import org.jnmt.config.TrainingConfig;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.jnmt.checkpoint.CheckpointFiles;
+import org.jnmt.config.TrainingConfig;
 
 /**
  * Where the training of a model directory stands, from its checkpoints and metrics.jsonl, without
@@ -20,8 +19,13 @@ import java.util.Optional;
  * @param finishedReason   why training is over (all epochs done, early stopping, time limit), or
  *                         null when the latest checkpoint says it would go on or there is no checkpoint
  */
-public record TrainingSummary(long lastStep, Path latestCheckpoint, int validations, double bestDevBleu, long bestStep,
-                              String finishedReason) {
+public record TrainingSummary(
+        long lastStep,
+        Path latestCheckpoint,
+        int validations,
+        double bestDevBleu,
+        long bestStep,
+        String finishedReason) {
 
     public boolean finished() {
         return finishedReason != null;
@@ -56,7 +60,7 @@ public record TrainingSummary(long lastStep, Path latestCheckpoint, int validati
                 bestStep = report.step();
             }
         }
-        return new TrainingSummary(lastStep, latest.orElse(null), validations.size(), bestBleu, bestStep,
-                finishedReason);
+        return new TrainingSummary(
+                lastStep, latest.orElse(null), validations.size(), bestBleu, bestStep, finishedReason);
     }
 }

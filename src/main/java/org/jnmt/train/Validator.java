@@ -1,5 +1,8 @@
 package org.jnmt.train;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.jnmt.config.BatchType;
 import org.jnmt.data.Batch;
 import org.jnmt.data.Batcher;
@@ -14,10 +17,6 @@ import org.jnmt.eval.BleuSettings;
 import org.jnmt.model.LossResult;
 import org.jnmt.model.Seq2SeqModel;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
 /**
  * Validation on the dev set: the mean negative log-likelihood per target token (teacher forced,
  * no dropout) and the BLEU of greedy translations, detokenised and scored against the raw
@@ -28,8 +27,7 @@ final class Validator {
     private static final int BATCH_SENTENCES = 64;
 
     /** @param loss mean NLL per dev target token; @param bleu corpus BLEU of the greedy translations */
-    record Result(double loss, double bleu, int sentences) {
-    }
+    record Result(double loss, double bleu, int sentences) {}
 
     private final Seq2SeqModel model;
     private final EncodedCorpus dev;
@@ -41,8 +39,13 @@ final class Validator {
     /**
      * @param maxSentences translate at most this many dev sentences for BLEU (0: all)
      */
-    Validator(Seq2SeqModel model, EncodedCorpus dev, List<String> references, TextPipeline target,
-              int maxSentences, double maxOutputRatio) {
+    Validator(
+            Seq2SeqModel model,
+            EncodedCorpus dev,
+            List<String> references,
+            TextPipeline target,
+            int maxSentences,
+            double maxOutputRatio) {
         this.model = model;
         this.dev = dev;
         this.references = references;
@@ -69,11 +72,14 @@ final class Validator {
             Batch sources = wanted.length == pairs.length ? batch : batcher.build(wanted);
             List<Hypothesis> results = greedy.search(sources.src(), sources.srcLengths());
             for (int i = 0; i < results.size(); i++) {
-                hypotheses[(int) sources.indices()[i]] = target.decode(results.get(i).tokens());
+                hypotheses[(int) sources.indices()[i]] =
+                        target.decode(results.get(i).tokens());
             }
         }
         List<String> refs = new ArrayList<>(references.subList(0, sentences));
-        double bleu = new Bleu(BleuSettings.defaults()).corpusScore(Arrays.asList(hypotheses), List.of(refs)).score();
+        double bleu = new Bleu(BleuSettings.defaults())
+                .corpusScore(Arrays.asList(hypotheses), List.of(refs))
+                .score();
         return new Result(nll / Math.max(1, tokens), bleu, sentences);
     }
 }

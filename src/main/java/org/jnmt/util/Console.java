@@ -13,14 +13,14 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Console {
 
-    private static final PrintWriter STDERR = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    private static final PrintWriter STDERR =
+            new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
 
     private static volatile boolean quiet;
     private static volatile boolean verbose;
     private static volatile PrintWriter err = STDERR;
 
-    private Console() {
-    }
+    private Console() {}
 
     public static void configure(boolean quietMode, boolean verboseMode) {
         quiet = quietMode;

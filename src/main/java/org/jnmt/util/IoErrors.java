@@ -9,8 +9,7 @@ import java.nio.file.NoSuchFileException;
 /** I/O failures put in words a user can act on. */
 public final class IoErrors {
 
-    private IoErrors() {
-    }
+    private IoErrors() {}
 
     /** The operating system's reason for an I/O failure, without Java's exception class names. */
     public static String describe(IOException e) {

@@ -10,26 +10,36 @@ import java.util.Locale;
  */
 public final class OutOfMemory {
 
-    private OutOfMemory() {
-    }
+    private OutOfMemory() {}
 
     public static String advice(OutOfMemoryError e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
-        boolean offHeap = message.contains("physicalBytes") || message.contains("totalBytes")
+        boolean offHeap = message.contains("physicalBytes")
+                || message.contains("totalBytes")
                 || message.contains("Cannot allocate");
         if (message.contains("physicalBytes")) {
-            return String.format(Locale.ROOT, "out of memory: the process reached its physical limit of %s: raise "
-                    + "NMT_PHYSICAL (e.g. NMT_PHYSICAL=%s ./nmt ...), or lower the batch size; see README, \"Memory\".",
-                    mebibytes("org.bytedeco.javacpp.maxphysicalbytes"), suggestion("org.bytedeco.javacpp.maxphysicalbytes"));
+            return String.format(
+                    Locale.ROOT,
+                    "out of memory: the process reached its physical limit of %s: raise "
+                            + "NMT_PHYSICAL (e.g. NMT_PHYSICAL=%s ./nmt ...), or lower the batch size; see README, \"Memory\".",
+                    mebibytes("org.bytedeco.javacpp.maxphysicalbytes"),
+                    suggestion("org.bytedeco.javacpp.maxphysicalbytes"));
         }
         if (offHeap) {
-            return String.format(Locale.ROOT, "out of memory for ND4J's arrays (off-heap limit %s): raise NMT_OFFHEAP "
-                    + "(e.g. NMT_OFFHEAP=%s ./nmt ...), or lower the batch size; see README, \"Memory\".",
-                    mebibytes("org.bytedeco.javacpp.maxbytes"), suggestion("org.bytedeco.javacpp.maxbytes"));
+            return String.format(
+                    Locale.ROOT,
+                    "out of memory for ND4J's arrays (off-heap limit %s): raise NMT_OFFHEAP "
+                            + "(e.g. NMT_OFFHEAP=%s ./nmt ...), or lower the batch size; see README, \"Memory\".",
+                    mebibytes("org.bytedeco.javacpp.maxbytes"),
+                    suggestion("org.bytedeco.javacpp.maxbytes"));
         }
         long heap = Runtime.getRuntime().maxMemory() >> 20;
-        return String.format(Locale.ROOT, "out of Java heap memory (limit %d MiB): raise NMT_HEAP (e.g. NMT_HEAP=%dm "
-                + "./nmt ...); see README, \"Memory\".", heap, Math.max(512, 2 * heap));
+        return String.format(
+                Locale.ROOT,
+                "out of Java heap memory (limit %d MiB): raise NMT_HEAP (e.g. NMT_HEAP=%dm "
+                        + "./nmt ...); see README, \"Memory\".",
+                heap,
+                Math.max(512, 2 * heap));
     }
 
     private static String mebibytes(String property) {

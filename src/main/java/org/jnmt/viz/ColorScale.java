@@ -10,17 +10,18 @@ import java.awt.Color;
 final class ColorScale {
 
     private static final int[] STOPS = {
-            0xf7fbff, 0xdeebf7, 0xc6dbef, 0x9ecae1, 0x6baed6, 0x4292c6, 0x2171b5, 0x08519c, 0x08306b};
+        0xf7fbff, 0xdeebf7, 0xc6dbef, 0x9ecae1, 0x6baed6, 0x4292c6, 0x2171b5, 0x08519c, 0x08306b
+    };
 
-    private ColorScale() {
-    }
+    private ColorScale() {}
 
     static Color color(double weight) {
         double clamped = Double.isNaN(weight) ? 0 : Math.max(0, Math.min(1, weight));
         double position = clamped * (STOPS.length - 1);
         int low = Math.min((int) position, STOPS.length - 2);
         double fraction = position - low;
-        return new Color(mix(STOPS[low] >> 16, STOPS[low + 1] >> 16, fraction),
+        return new Color(
+                mix(STOPS[low] >> 16, STOPS[low + 1] >> 16, fraction),
                 mix(STOPS[low] >> 8, STOPS[low + 1] >> 8, fraction),
                 mix(STOPS[low], STOPS[low + 1], fraction));
     }

@@ -21,8 +21,7 @@ final class Drawing {
 
     private static final FontRenderContext MEASURE = new FontRenderContext(new AffineTransform(), true, true);
 
-    private Drawing() {
-    }
+    private Drawing() {}
 
     static Font font(int style, float size) {
         return new Font(Font.DIALOG, style, 1).deriveFont(size);

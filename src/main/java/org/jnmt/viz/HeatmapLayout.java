@@ -1,11 +1,10 @@
 package org.jnmt.viz;
 
-import org.jnmt.align.AttentionMatrix;
-
 import java.awt.Font;
 import java.awt.font.LineMetrics;
 import java.util.List;
 import java.util.Locale;
+import org.jnmt.align.AttentionMatrix;
 
 /**
  * The geometry of one attention heatmap, in pixels, shared by the PNG and SVG renderers: source
@@ -23,6 +22,7 @@ final class HeatmapLayout {
     static final int MIN_BAR_HEIGHT = 120;
     /** Labels longer than this are cut and end in "…". */
     static final int MAX_LABEL_CHARS = 32;
+
     static final double[] BAR_TICKS = {0, 0.25, 0.5, 0.75, 1};
 
     final Font labelFont = Drawing.font(Font.PLAIN, 13);

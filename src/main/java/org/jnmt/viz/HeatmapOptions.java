@@ -15,7 +15,8 @@ public record HeatmapOptions(String title, boolean showValues) {
 
     /** No title; weights in the cells when the matrix is at most {@value #VALUES_UP_TO} tokens each way. */
     public static HeatmapOptions defaults(AttentionMatrix matrix) {
-        boolean small = matrix.sourceTokens().size() <= VALUES_UP_TO && matrix.targetTokens().size() <= VALUES_UP_TO;
+        boolean small = matrix.sourceTokens().size() <= VALUES_UP_TO
+                && matrix.targetTokens().size() <= VALUES_UP_TO;
         return new HeatmapOptions(null, small);
     }
 

@@ -1,8 +1,5 @@
 package org.jnmt.viz;
 
-import org.jnmt.align.AttentionMatrix;
-
-
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -10,12 +7,12 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import org.jnmt.align.AttentionMatrix;
 
 /** Draws an attention heatmap (see {@link HeatmapLayout}) with Java2D and writes it as PNG. */
 public final class HeatmapPng {
 
-    private HeatmapPng() {
-    }
+    private HeatmapPng() {}
 
     public static void write(Path file, AttentionMatrix matrix, HeatmapOptions options) {
         PngFiles.write(file, render(matrix, options));

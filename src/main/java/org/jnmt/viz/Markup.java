@@ -3,8 +3,7 @@ package org.jnmt.viz;
 /** Escaping for text placed in XML (SVG) and HTML. */
 final class Markup {
 
-    private Markup() {
-    }
+    private Markup() {}
 
     /**
      * Escapes the five markup characters, and replaces characters XML 1.0 forbids (control
@@ -21,9 +20,14 @@ final class Markup {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
                 default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    if (Character.isHighSurrogate(c)
+                            && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1))) {
                         out.append(c).append(text.charAt(++i));
-                    } else if (Character.isSurrogate(c) || (c < 0x20 && c != '\t' && c != '\n') || c == 0xfffe || c == 0xffff) {
+                    } else if (Character.isSurrogate(c)
+                            || (c < 0x20 && c != '\t' && c != '\n')
+                            || c == 0xfffe
+                            || c == 0xffff) {
                         out.append('\ufffd');
                     } else {
                         out.append(c);

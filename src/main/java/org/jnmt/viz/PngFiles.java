@@ -1,19 +1,17 @@
 package org.jnmt.viz;
 
-import org.jnmt.util.NmtException;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.jnmt.util.NmtException;
 
 /** Writes images as PNG files, creating missing folders, with a one-sentence error on failure. */
 final class PngFiles {
 
-    private PngFiles() {
-    }
+    private PngFiles() {}
 
     static void write(Path file, BufferedImage image) {
         try {

@@ -1,5 +1,11 @@
 package org.jnmt.viz;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.nio.file.Path;
+import java.util.TreeMap;
+import java.util.function.LongToDoubleFunction;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
@@ -13,13 +19,6 @@ import org.jnmt.train.MetricsLog;
 import org.jnmt.train.TrainReport;
 import org.jnmt.train.ValidationReport;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
-import java.nio.file.Path;
-import java.util.TreeMap;
-import java.util.function.LongToDoubleFunction;
-
 /**
  * The training curves of a run as a JFreeChart line chart: dev BLEU on the left axis, train loss
  * (dashed) on the right, against steps or epochs. Epochs are fractional: a step's epoch is
@@ -30,15 +29,16 @@ public final class TrainingCurves {
 
     /** The index of the dev BLEU dataset (left axis) and of the train loss dataset (right axis). */
     public static final int BLEU = 0;
+
     public static final int LOSS = 1;
     /** Matplotlib's "tab10" blue and orange: distinct, and readable by most colour-blind readers. */
     private static final Color BLEU_COLOUR = new Color(0x1f77b4);
+
     private static final Color LOSS_COLOUR = new Color(0xff7f0e);
     /** Series with at most this many points also mark each point. */
     private static final int MARKERS_UP_TO = 40;
 
-    private TrainingCurves() {
-    }
+    private TrainingCurves() {}
 
     /** The chart of a run's metrics; the x axis counts steps, or epochs when {@code byEpoch}. */
     public static JFreeChart chart(String title, MetricsLog.Records records, boolean byEpoch) {
@@ -58,15 +58,24 @@ public final class TrainingCurves {
         NumberAxis bleuAxis = axis("dev BLEU", labelFont, tickFont);
         NumberAxis lossAxis = axis("train loss (nats per token)", labelFont, tickFont);
 
-        XYPlot plot = new XYPlot(new XYSeriesCollection(bleu), xAxis, bleuAxis,
-                renderer(BLEU_COLOUR, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND),
+        XYPlot plot = new XYPlot(
+                new XYSeriesCollection(bleu),
+                xAxis,
+                bleuAxis,
+                renderer(
+                        BLEU_COLOUR,
+                        new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND),
                         bleu.getItemCount()));
         plot.setRangeAxis(LOSS, lossAxis);
         plot.setDataset(LOSS, new XYSeriesCollection(loss));
         plot.mapDatasetToRangeAxis(LOSS, LOSS);
-        plot.setRenderer(LOSS, renderer(LOSS_COLOUR,
-                new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[]{7f, 4f}, 0f),
-                loss.getItemCount()));
+        plot.setRenderer(
+                LOSS,
+                renderer(
+                        LOSS_COLOUR,
+                        new BasicStroke(
+                                2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 4f}, 0f),
+                        loss.getItemCount()));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xe6e6e6));
         plot.setRangeGridlinePaint(new Color(0xe6e6e6));
@@ -117,7 +126,8 @@ public final class TrainingCurves {
         long[] begin = starts.values().stream().mapToLong(Long::longValue).toArray();
         int[] epoch = starts.keySet().stream().mapToInt(Integer::intValue).toArray();
         int last = begin.length - 1;
-        double lastLength = last > 0 ? (double) (begin[last] - begin[last - 1]) / (epoch[last] - epoch[last - 1]) : lastStep;
+        double lastLength =
+                last > 0 ? (double) (begin[last] - begin[last - 1]) / (epoch[last] - epoch[last - 1]) : lastStep;
         return step -> {
             int i = last;
             while (i > 0 && begin[i] > step) {

@@ -1,20 +1,18 @@
 package org.jnmt.align;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import java.util.List;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class AlignmentScoreTest {
 
-    private static final GoldAlignment GOLD = new GoldAlignment(
-            Set.of(new Link(0, 0), new Link(1, 1)), Set.of(new Link(1, 2), new Link(2, 2)));
+    private static final GoldAlignment GOLD =
+            new GoldAlignment(Set.of(new Link(0, 0), new Link(1, 1)), Set.of(new Link(1, 2), new Link(2, 2)));
 
     @Test
     void aGoldAlignmentScoredAgainstItselfHasNoError() {

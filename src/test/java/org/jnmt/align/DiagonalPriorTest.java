@@ -1,9 +1,9 @@
 package org.jnmt.align;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
 
 class DiagonalPriorTest {
 
@@ -16,7 +16,10 @@ class DiagonalPriorTest {
             for (int m = 1; m <= 12; m++) {
                 for (int n = 1; n <= 12; n++) {
                     for (int i = 1; i <= m; i++) {
-                        assertEquals(bruteForceSum(prior, i, m, n, false), prior.normalizer(i, m, n), 1e-12,
+                        assertEquals(
+                                bruteForceSum(prior, i, m, n, false),
+                                prior.normalizer(i, m, n),
+                                1e-12,
                                 "λ " + tension + ", i " + i + ", m " + m + ", n " + n);
                     }
                 }
@@ -41,7 +44,10 @@ class DiagonalPriorTest {
                 for (int n = 1; n <= 12; n++) {
                     for (int i = 1; i <= m; i++) {
                         double mean = bruteForceSum(prior, i, m, n, true) / bruteForceSum(prior, i, m, n, false);
-                        assertEquals(mean, prior.expectedFeature(i, m, n), 1e-10,
+                        assertEquals(
+                                mean,
+                                prior.expectedFeature(i, m, n),
+                                1e-10,
                                 "λ " + tension + ", i " + i + ", m " + m + ", n " + n);
                     }
                 }
@@ -57,7 +63,8 @@ class DiagonalPriorTest {
         DiagonalPrior above = new DiagonalPrior(tension + step);
         DiagonalPrior below = new DiagonalPrior(tension - step);
         for (int i = 1; i <= 9; i++) {
-            double derivative = (Math.log(above.normalizer(i, 9, 14)) - Math.log(below.normalizer(i, 9, 14))) / (2 * step);
+            double derivative =
+                    (Math.log(above.normalizer(i, 9, 14)) - Math.log(below.normalizer(i, 9, 14))) / (2 * step);
             assertEquals(derivative, prior.expectedFeature(i, 9, 14), 1e-8);
         }
     }

@@ -1,18 +1,17 @@
 package org.jnmt.align;
 
-import org.jnmt.util.NmtException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jnmt.util.NmtException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GoldReaderTest {
 
@@ -25,11 +24,15 @@ class GoldReaderTest {
         List<GoldAlignment> gold = GoldReader.readPharaoh(file, 1, 3);
         assertEquals(3, gold.size());
         assertEquals(Set.of(new Link(0, 0), new Link(2, 1)), gold.get(0).sure());
-        assertEquals(Set.of(new Link(0, 0), new Link(2, 1), new Link(1, 2)), gold.get(0).possible());
+        assertEquals(
+                Set.of(new Link(0, 0), new Link(2, 1), new Link(1, 2)),
+                gold.get(0).possible());
         assertEquals(Set.of(), gold.get(1).possible());
         assertEquals(Set.of(new Link(1, 1)), gold.get(2).sure());
         assertEquals(GoldFormat.PHARAOH, GoldFormat.detect(file));
-        assertEquals(Set.of(new Link(1, 1), new Link(2, 3), new Link(3, 2)), GoldReader.readPharaoh(file, 0, 0).get(0).possible());
+        assertEquals(
+                Set.of(new Link(1, 1), new Link(2, 3), new Link(3, 2)),
+                GoldReader.readPharaoh(file, 0, 0).get(0).possible());
     }
 
     @Test
@@ -44,7 +47,9 @@ class GoldReaderTest {
         assertEquals(new GoldAlignment(Set.of(new Link(1, 1)), Set.of(new Link(3, 0))), gold.get(2));
         assertEquals(GoldAlignment.allSure(Set.of()), gold.get(3));
         assertEquals(3, GoldReader.read(file, 1, 0).size());
-        assertEquals(Set.of(new Link(0, 4), new Link(2, 2)), GoldReader.readNaacl(file, 0, 3).get(2).sure());
+        assertEquals(
+                Set.of(new Link(0, 4), new Link(2, 2)),
+                GoldReader.readNaacl(file, 0, 3).get(2).sure());
     }
 
     @Test
@@ -52,23 +57,36 @@ class GoldReaderTest {
         Path sure = write("sure", "0-0 1-1 2p2\n2-2\n");
         Path possible = write("possible", "1-2\n\n");
         List<GoldAlignment> gold = GoldReader.readSureAndPossible(sure, possible, 0, 0);
-        assertEquals(new GoldAlignment(Set.of(new Link(0, 0), new Link(1, 1)), Set.of(new Link(1, 2), new Link(2, 2))), gold.get(0));
+        assertEquals(
+                new GoldAlignment(Set.of(new Link(0, 0), new Link(1, 1)), Set.of(new Link(1, 2), new Link(2, 2))),
+                gold.get(0));
         assertEquals(GoldAlignment.allSure(Set.of(new Link(2, 2))), gold.get(1));
         Path shorter = write("short", "1-2\n");
         NmtException e = assertThrows(NmtException.class, () -> GoldReader.readSureAndPossible(sure, shorter, 0, 0));
-        assertEquals("gold alignment file " + shorter + " has 1 lines but the corpus has 2 sentence pairs.", e.getMessage());
+        assertEquals(
+                "gold alignment file " + shorter + " has 1 lines but the corpus has 2 sentence pairs.", e.getMessage());
     }
 
     @Test
     void malformedLinesAreErrorsAtTheirLine() throws IOException {
         assertError(write("a", "1-1\n1x2\n"), file -> GoldReader.readPharaoh(file, 1, 0), ":2: link '1x2' has no dash");
-        assertError(write("b", "0-0\n"), file -> GoldReader.readPharaoh(file, 1, 0), ":1: link '0-0' has index 0, but indices start at 1");
+        assertError(
+                write("b", "0-0\n"),
+                file -> GoldReader.readPharaoh(file, 1, 0),
+                ":1: link '0-0' has index 0, but indices start at 1");
         assertError(write("c", "1pp2\n"), file -> GoldReader.readPharaoh(file, 1, 0), ":1: link '1pp2' is not numeric");
-        assertError(write("d", "1 2 3 S\n1 2 S\n"), file -> GoldReader.readNaacl(file, 1, 0), ":2: line '1 2 S' is not numeric");
-        assertError(write("e", "1 2 3 X\n"), file -> GoldReader.readNaacl(file, 1, 0), ":1: link label 'X' is neither S");
-        assertError(write("f", "5 2 3 S\n"), file -> GoldReader.readNaacl(file, 1, 4), ":1: sentence 5 is past the end");
-        assertError(write("g", "0 2 3 S\n"), file -> GoldReader.readNaacl(file, 1, 0), ":1: line '0 2 3 S' has index 0");
-        assertError(write("h", "1 2\n"), file -> GoldReader.readNaacl(file, 1, 0), ":1: expected SENTENCE SOURCE TARGET");
+        assertError(
+                write("d", "1 2 3 S\n1 2 S\n"),
+                file -> GoldReader.readNaacl(file, 1, 0),
+                ":2: line '1 2 S' is not numeric");
+        assertError(
+                write("e", "1 2 3 X\n"), file -> GoldReader.readNaacl(file, 1, 0), ":1: link label 'X' is neither S");
+        assertError(
+                write("f", "5 2 3 S\n"), file -> GoldReader.readNaacl(file, 1, 4), ":1: sentence 5 is past the end");
+        assertError(
+                write("g", "0 2 3 S\n"), file -> GoldReader.readNaacl(file, 1, 0), ":1: line '0 2 3 S' has index 0");
+        assertError(
+                write("h", "1 2\n"), file -> GoldReader.readNaacl(file, 1, 0), ":1: expected SENTENCE SOURCE TARGET");
         assertError(write("i", "\nhello world\n"), GoldFormat::detect, ":2: neither Pharaoh links");
     }
 
@@ -78,9 +96,10 @@ class GoldReaderTest {
         List<GoldAlignment> gold = GoldReader.read(corpus.resolve("enfr.gold"), 1, 447);
         assertEquals(447, gold.size());
         assertEquals(4038, gold.stream().mapToInt(g -> g.sure().size()).sum());
-        assertEquals(4038 + 13400, gold.stream().mapToInt(g -> g.possible().size()).sum());
-        List<GoldAlignment> talp = GoldReader.readSureAndPossible(corpus.resolve("test.sure.0idx.talp"),
-                corpus.resolve("test.possible-only.0idx.talp"), 0, 447);
+        assertEquals(
+                4038 + 13400, gold.stream().mapToInt(g -> g.possible().size()).sum());
+        List<GoldAlignment> talp = GoldReader.readSureAndPossible(
+                corpus.resolve("test.sure.0idx.talp"), corpus.resolve("test.possible-only.0idx.talp"), 0, 447);
         assertEquals(gold, talp);
     }
 
@@ -100,7 +119,8 @@ class GoldReaderTest {
             int sourceWords = german.get(i).split(" ").length;
             int targetWords = english.get(i).split(" ").length;
             outside += pharaoh.get(i).outOfBounds(sourceWords, targetWords);
-            assertEquals(0, pharaoh.get(i).withinBounds(sourceWords, targetWords).outOfBounds(sourceWords, targetWords));
+            assertEquals(
+                    0, pharaoh.get(i).withinBounds(sourceWords, targetWords).outOfBounds(sourceWords, targetWords));
         }
         assertEquals(1, outside);
         assertTrue(pharaoh.get(62).sure().contains(new Link(12, 16)));

@@ -1,22 +1,22 @@
 package org.jnmt.align;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class Ibm2TrainerTest {
 
     @Test
     void emFindsTheTrueAlignmentOfAToyCorpus() {
         SyntheticCorpus toy = SyntheticCorpus.locallyReordered(400, 40, 0.3, 7);
-        Ibm2Model model = Ibm2Trainer.train(toy.corpus(), Ibm2Settings.FAST_ALIGN, iteration -> { });
+        Ibm2Model model = Ibm2Trainer.train(toy.corpus(), Ibm2Settings.FAST_ALIGN, iteration -> {});
         AlignmentScore score = new AlignmentScore();
         for (int s = 0; s < toy.corpus().size(); s++) {
-            List<Link> links = model.align(toy.corpus().sources()[s], toy.corpus().targets()[s]);
+            List<Link> links =
+                    model.align(toy.corpus().sources()[s], toy.corpus().targets()[s]);
             score.add(links, GoldAlignment.allSure(toy.truth().get(s)));
         }
         assertEquals(0.0, score.alignmentErrorRate(), 1e-12, score.summary());
@@ -30,9 +30,10 @@ class Ibm2TrainerTest {
         List<String> targets = List.of("t1 t0", "t0 t2", "t2 t1", "t1 t3", "t0 t3 t2");
         IndexedCorpus corpus = IndexedCorpus.of(sources, targets, false);
         Ibm2Settings model1 = new Ibm2Settings(20, 0.08, 4.0, false, false, 0);
-        Ibm2Model model = Ibm2Trainer.train(corpus, model1, iteration -> { });
+        Ibm2Model model = Ibm2Trainer.train(corpus, model1, iteration -> {});
         assertEquals(List.of(new Link(1, 0), new Link(0, 1)), model.align(corpus.sources()[0], corpus.targets()[0]));
-        assertEquals(List.of(new Link(2, 0), new Link(1, 1), new Link(0, 2)),
+        assertEquals(
+                List.of(new Link(2, 0), new Link(1, 1), new Link(0, 2)),
                 model.align(corpus.sources()[4], corpus.targets()[4]));
     }
 
@@ -44,9 +45,12 @@ class Ibm2TrainerTest {
             Ibm2Settings plain = new Ibm2Settings(8, 0.08, 4.0, diagonal, false, 0);
             Ibm2Trainer.train(toy.corpus(), plain, iterations::add);
             for (int k = 1; k < iterations.size(); k++) {
-                assertTrue(iterations.get(k).logLikelihood() > iterations.get(k - 1).logLikelihood(),
-                        "diagonal " + diagonal + ", iteration " + (k + 1) + ": " + iterations.get(k).logLikelihood()
-                                + " after " + iterations.get(k - 1).logLikelihood());
+                assertTrue(
+                        iterations.get(k).logLikelihood()
+                                > iterations.get(k - 1).logLikelihood(),
+                        "diagonal " + diagonal + ", iteration " + (k + 1) + ": "
+                                + iterations.get(k).logLikelihood() + " after "
+                                + iterations.get(k - 1).logLikelihood());
             }
         }
     }
@@ -62,7 +66,9 @@ class Ibm2TrainerTest {
             double learnt = model.tension();
             assertTrue(Math.abs(learnt - truth) < 0.6, "from " + start + " learnt " + learnt);
             double second = iterations.get(1).tension();
-            assertTrue(Math.abs(second - truth) < Math.abs(start - truth), "from " + start + ": " + second + " after iteration 2");
+            assertTrue(
+                    Math.abs(second - truth) < Math.abs(start - truth),
+                    "from " + start + ": " + second + " after iteration 2");
         }
     }
 
@@ -70,7 +76,8 @@ class Ibm2TrainerTest {
     void fixedTensionStaysPut() {
         SyntheticCorpus toy = SyntheticCorpus.locallyReordered(50, 20, 0.3, 5);
         Ibm2Settings fixed = new Ibm2Settings(3, 0.08, 2.5, true, false, 0.01);
-        assertEquals(2.5, Ibm2Trainer.train(toy.corpus(), fixed, iteration -> { }).tension(), 0);
+        assertEquals(
+                2.5, Ibm2Trainer.train(toy.corpus(), fixed, iteration -> {}).tension(), 0);
     }
 
     @Test

@@ -1,12 +1,11 @@
 package org.jnmt.align;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class IndexedCorpusTest {
 
@@ -30,7 +29,8 @@ class IndexedCorpusTest {
 
     @Test
     void reversedSwapsTheSides() {
-        IndexedCorpus corpus = IndexedCorpus.of(List.of("a b"), List.of("x"), false).reversed();
+        IndexedCorpus corpus =
+                IndexedCorpus.of(List.of("a b"), List.of("x"), false).reversed();
         assertArrayEquals(new int[] {1}, corpus.sources()[0]);
         assertEquals(3, corpus.targetWordCount());
     }

@@ -1,17 +1,16 @@
 package org.jnmt.align;
 
-import org.jnmt.util.NmtException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.jnmt.util.NmtException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PharaohFormatTest {
 
@@ -20,13 +19,16 @@ class PharaohFormatTest {
 
     @Test
     void formatsSortedLinks() {
-        assertEquals("0-0 1-2 2-1 2-3", PharaohFormat.format(List.of(new Link(2, 3), new Link(1, 2), new Link(0, 0), new Link(2, 1))));
+        assertEquals(
+                "0-0 1-2 2-1 2-3",
+                PharaohFormat.format(List.of(new Link(2, 3), new Link(1, 2), new Link(0, 0), new Link(2, 1))));
         assertEquals("", PharaohFormat.format(List.of()));
     }
 
     @Test
     void writesAndReadsBackOneLinePerSentence() throws IOException {
-        List<List<Link>> sentences = List.of(List.of(new Link(0, 0), new Link(1, 2)), List.of(), List.of(new Link(10, 3)));
+        List<List<Link>> sentences =
+                List.of(List.of(new Link(0, 0), new Link(1, 2)), List.of(), List.of(new Link(10, 3)));
         StringWriter text = new StringWriter();
         PharaohFormat.write(text, sentences);
         assertEquals("0-0 1-2\n\n10-3\n", text.toString());
@@ -49,7 +51,7 @@ class PharaohFormatTest {
     @Test
     void rejectsMalformedUtf8AndMissingFiles() throws IOException {
         Path file = dir.resolve("latin1.align");
-        Files.write(file, new byte[]{'0', '-', '0', '\n', (byte) 0xe9, '\n'});
+        Files.write(file, new byte[] {'0', '-', '0', '\n', (byte) 0xe9, '\n'});
         NmtException e = assertThrows(NmtException.class, () -> PharaohFormat.read(file));
         assertEquals(file + ":2: invalid UTF-8 byte sequence", e.getMessage());
         NmtException missing = assertThrows(NmtException.class, () -> PharaohFormat.read(dir.resolve("none")));
@@ -59,7 +61,8 @@ class PharaohFormatTest {
     private static void assertError(Path file, String content, String expected) throws IOException {
         Files.writeString(file, content);
         NmtException e = assertThrows(NmtException.class, () -> PharaohFormat.read(file));
-        assertEquals(file.toString(), e.getMessage().substring(0, file.toString().length()), e.getMessage());
+        assertEquals(
+                file.toString(), e.getMessage().substring(0, file.toString().length()), e.getMessage());
         assertEquals(true, e.getMessage().contains(expected), e.getMessage());
     }
 }

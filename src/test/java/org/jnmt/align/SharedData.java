@@ -1,15 +1,13 @@
 package org.jnmt.align;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 
 /** The read-only corpora beside the repository, at ../shared/corpora; tests skip when it is absent. */
 final class SharedData {
 
-    private SharedData() {
-    }
+    private SharedData() {}
 
     static Path corpus(String name) {
         Path dir = Path.of("..", "shared", "corpora", name);

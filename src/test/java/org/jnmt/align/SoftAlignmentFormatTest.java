@@ -1,14 +1,16 @@
 package org.jnmt.align;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
 
 class SoftAlignmentFormatTest {
 
     @Test
     void writesMarianRows() {
-        assertEquals("0.9,0.1 0.25,0.75 1,0", SoftAlignmentFormat.format(new double[][]{{0.9, 0.1}, {0.25, 0.75}, {1, 0}}));
+        assertEquals("0.9,0.1 0.25,0.75 1,0", SoftAlignmentFormat.format(new double[][] {
+            {0.9, 0.1}, {0.25, 0.75}, {1, 0}
+        }));
         assertEquals("", SoftAlignmentFormat.format(new double[0][]));
     }
 

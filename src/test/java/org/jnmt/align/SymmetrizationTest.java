@@ -1,11 +1,10 @@
 package org.jnmt.align;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * Hand-worked examples; links are SOURCE-TARGET, forward from the src→tgt model (one link per
@@ -60,7 +59,8 @@ class SymmetrizationTest {
      */
     @Test
     void growDiagFinalAndVisitsCandidatesInSourceThenTargetOrder() {
-        assertEquals(Set.copyOf(links("0-0 1-1 2-2")),
+        assertEquals(
+                Set.copyOf(links("0-0 1-1 2-2")),
                 Symmetrization.GROW_DIAG_FINAL_AND.apply(links("0-1 1-0 2-2"), links("0-0 1-1 2-2")));
     }
 
@@ -74,8 +74,13 @@ class SymmetrizationTest {
 
     @Test
     void namesAreThoseOfMosesAndAtools() {
-        assertEquals("intersect union grow-diag-final-and",
-                String.join(" ", List.of(Symmetrization.values()).stream().map(Symmetrization::toString).toList()));
+        assertEquals(
+                "intersect union grow-diag-final-and",
+                String.join(
+                        " ",
+                        List.of(Symmetrization.values()).stream()
+                                .map(Symmetrization::toString)
+                                .toList()));
     }
 
     private static List<Link> links(String pharaoh) {

@@ -1,10 +1,9 @@
 package org.jnmt.align;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import org.junit.jupiter.api.Test;
 
 class TokenWordMapTest {
 
@@ -13,22 +12,22 @@ class TokenWordMapTest {
     @Test
     void mapsBpePiecesAndPreTokeniserSplitsToTheirWords() {
         List<String> tokens = List.of("<s>", "mr", ".", "Spea@@", "ker", ",", "l'", "hom@@", "me", "arrive", "</s>");
-        assertArrayEquals(new int[]{-1, 0, 0, 1, 1, 2, 3, 3, 3, 4, -1}, TokenWordMap.wordIndices(tokens, WORDS));
+        assertArrayEquals(new int[] {-1, 0, 0, 1, 1, 2, 3, 3, 3, 4, -1}, TokenWordMap.wordIndices(tokens, WORDS));
     }
 
     @Test
     void mapsSentencePieceAndWordPieceMarkers() {
         List<String> pieces = List.of("▁Mr", ".", "▁Spe", "aker", "▁", ",", "▁l", "'", "homme", "▁arrive", "</s>");
-        assertArrayEquals(new int[]{0, 0, 1, 1, 2, 2, 3, 3, 3, 4, -1}, TokenWordMap.wordIndices(pieces, WORDS));
+        assertArrayEquals(new int[] {0, 0, 1, 1, 2, 2, 3, 3, 3, 4, -1}, TokenWordMap.wordIndices(pieces, WORDS));
         List<String> wordPieces = List.of("Mr", "##.", "Speaker", ",", "l'", "##homme", "arrive");
-        assertArrayEquals(new int[]{0, 0, 1, 2, 3, 3, 4}, TokenWordMap.wordIndices(wordPieces, WORDS));
+        assertArrayEquals(new int[] {0, 0, 1, 2, 3, 3, 4}, TokenWordMap.wordIndices(wordPieces, WORDS));
     }
 
     @Test
     void anUnknownTokenBelongsToItsWordAndMatchingResumesAfterIt() {
         List<String> tokens = List.of("Mr.", "<unk>", ",", "l'", "hom@@", "<unk>", "arrive");
-        assertArrayEquals(new int[]{0, 1, 2, 3, 3, 3, 4}, TokenWordMap.wordIndices(tokens, WORDS));
+        assertArrayEquals(new int[] {0, 1, 2, 3, 3, 3, 4}, TokenWordMap.wordIndices(tokens, WORDS));
         List<String> normalised = List.of("na", "ï", "ve", "café");
-        assertArrayEquals(new int[]{0, 0, 0, 1}, TokenWordMap.wordIndices(normalised, List.of("naive", "café")));
+        assertArrayEquals(new int[] {0, 0, 0, 1}, TokenWordMap.wordIndices(normalised, List.of("naive", "café")));
     }
 }

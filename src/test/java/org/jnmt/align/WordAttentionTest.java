@@ -1,12 +1,11 @@
 package org.jnmt.align;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class WordAttentionTest {
 
@@ -15,10 +14,12 @@ class WordAttentionTest {
      * (words: das, Haus).
      */
     private static final float[][] TOKENS = {
-            {0.1f, 0.1f, 0.7f, 0.1f},  // das
-            {0.5f, 0.3f, 0.1f, 0.1f},  // Hau@@
-            {0.2f, 0.6f, 0.0f, 0.2f},  // s
-            {0.0f, 0.0f, 0.1f, 0.9f}}; // </s>
+        {0.1f, 0.1f, 0.7f, 0.1f}, // das
+        {0.5f, 0.3f, 0.1f, 0.1f}, // Hau@@
+        {0.2f, 0.6f, 0.0f, 0.2f}, // s
+        {0.0f, 0.0f, 0.1f, 0.9f}
+    }; // </s>
+
     private static final int[] SOURCE_WORD = {0, 0, 1, -1};
     private static final int[] TARGET_WORD = {0, 1, 1, -1};
 
@@ -28,9 +29,9 @@ class WordAttentionTest {
         double[][] w = words.weights();
         assertEquals(2, words.targetWords());
         assertEquals(2, words.sourceWords());
-        assertArrayEquals(new double[]{0.2, 0.7}, w[0], 1e-6);
+        assertArrayEquals(new double[] {0.2, 0.7}, w[0], 1e-6);
         // Haus = mean of Hau@@ (0.8, 0.1) and s (0.8, 0.0); the EOS mass is dropped.
-        assertArrayEquals(new double[]{0.8, 0.05}, w[1], 1e-6);
+        assertArrayEquals(new double[] {0.8, 0.05}, w[1], 1e-6);
     }
 
     @Test
@@ -42,29 +43,32 @@ class WordAttentionTest {
 
     @Test
     void poolsAnAttentionMatrixToTheWordsOfItsText() {
-        AttentionMatrix tokens = new AttentionMatrix(List.of("hou@@", "se", "is", "</s>"), List.of("das", "Hau@@", "s", "</s>"), TOKENS);
+        AttentionMatrix tokens =
+                new AttentionMatrix(List.of("hou@@", "se", "is", "</s>"), List.of("das", "Hau@@", "s", "</s>"), TOKENS);
         WordAttention words = WordAttention.pool(tokens, List.of("house", "is"), List.of("das", "Haus"));
-        assertArrayEquals(new double[]{0.8, 0.05}, words.weights()[1], 1e-6);
+        assertArrayEquals(new double[] {0.8, 0.05}, words.weights()[1], 1e-6);
         assertEquals("0.2,0.7 0.8,0.05", SoftAlignmentFormat.format(words.weights()));
     }
 
     @Test
     void tiesGoToTheFirstSourceWordAndEmptyRowsStayUnaligned() {
-        WordAttention words = WordAttention.ofWords(new double[][]{{0.4, 0.4, 0.2}, {0, 0, 0}, {0.1, 0.2, 0.7}});
+        WordAttention words = WordAttention.ofWords(new double[][] {{0.4, 0.4, 0.2}, {0, 0, 0}, {0.1, 0.2, 0.7}});
         assertEquals(List.of(new Link(0, 0), new Link(2, 2)), words.hardAlignment());
     }
 
     @Test
     void aTargetWordWithoutTokensGetsAZeroRow() {
-        WordAttention words = WordAttention.pool(new float[][]{{1f}}, new int[]{1}, 2, new int[]{0}, 1);
-        assertArrayEquals(new double[]{0}, words.weights()[0]);
+        WordAttention words = WordAttention.pool(new float[][] {{1f}}, new int[] {1}, 2, new int[] {0}, 1);
+        assertArrayEquals(new double[] {0}, words.weights()[0]);
         assertEquals(List.of(new Link(0, 1)), words.hardAlignment());
     }
 
     @Test
     void rejectsMapsThatDoNotFitTheMatrix() {
-        assertThrows(IllegalArgumentException.class, () -> WordAttention.pool(TOKENS, new int[]{0, 1}, 2, SOURCE_WORD, 2));
-        assertThrows(IllegalArgumentException.class, () -> WordAttention.pool(TOKENS, TARGET_WORD, 2, new int[]{0, 1}, 2));
+        assertThrows(
+                IllegalArgumentException.class, () -> WordAttention.pool(TOKENS, new int[] {0, 1}, 2, SOURCE_WORD, 2));
+        assertThrows(
+                IllegalArgumentException.class, () -> WordAttention.pool(TOKENS, TARGET_WORD, 2, new int[] {0, 1}, 2));
         assertThrows(IllegalArgumentException.class, () -> WordAttention.pool(TOKENS, TARGET_WORD, 1, SOURCE_WORD, 2));
     }
 }

@@ -1,5 +1,6 @@
 package org.jnmt.api;
 
+import java.nio.file.Path;
 import org.jnmt.config.NmtConfig;
 import org.jnmt.data.DataPreparer;
 import org.jnmt.data.PreparedData;
@@ -8,8 +9,6 @@ import org.jnmt.model.Seq2SeqModel;
 import org.jnmt.quickstart.DateCorpus;
 import org.jnmt.train.Trainer;
 import org.nd4j.linalg.api.buffer.DataType;
-
-import java.nio.file.Path;
 
 /**
  * A tiny date-translation model (embeddings 16, GRUs 16/32, a few hundred pairs, two epochs, BPE so
@@ -21,8 +20,7 @@ public final class TinyModel {
     public static final int EPOCHS = 2;
     private static final long SEED = 5;
 
-    private TinyModel() {
-    }
+    private TinyModel() {}
 
     /** Trains into {@code dir/model} (corpus in {@code dir/corpus}) and returns the model directory. */
     public static Path train(Path dir) {
@@ -60,7 +58,7 @@ public final class TinyModel {
         config.training.batchSize = 16;
         config.training.learningRate = 5e-3;
         config.training.checkpointEvery = 0;
-        config.training.validateEvery = 0;       // once an epoch: the tests count two validations
+        config.training.validateEvery = 0; // once an epoch: the tests count two validations
         config.training.keepLast = 2;
         return config;
     }

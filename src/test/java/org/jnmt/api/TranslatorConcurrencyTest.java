@@ -1,9 +1,8 @@
 package org.jnmt.api;
 
-import org.jnmt.train.TrainingSummary;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,16 +11,17 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jnmt.train.TrainingSummary;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The translation API used as an embedding application would: one Translator, several threads. */
 class TranslatorConcurrencyTest {
 
     @TempDir
     static Path dir;
+
     static Path modelDir;
 
     @BeforeAll
@@ -43,7 +43,8 @@ class TranslatorConcurrencyTest {
                 List<Future<Translation>> futures = new ArrayList<>();
                 for (int round = 0; round < 2; round++) {
                     for (String sentence : sentences) {
-                        futures.add(pool.submit(() -> translator.translate(List.of(sentence), options).get(0)));
+                        futures.add(pool.submit(() ->
+                                translator.translate(List.of(sentence), options).get(0)));
                     }
                 }
                 for (int i = 0; i < futures.size(); i++) {
@@ -82,7 +83,8 @@ class TranslatorConcurrencyTest {
 
     @Test
     void trainingSummaryReadsCheckpointsAndMetrics() {
-        TrainingSummary summary = TrainingSummary.of(modelDir, ModelDirectory.open(modelDir).config().training);
+        TrainingSummary summary =
+                TrainingSummary.of(modelDir, ModelDirectory.open(modelDir).config().training);
         assertTrue(summary.finished(), "two epochs were trained to the end");
         assertEquals("all " + TinyModel.EPOCHS + " epochs done", summary.finishedReason());
         assertEquals(TinyModel.EPOCHS, summary.validations());

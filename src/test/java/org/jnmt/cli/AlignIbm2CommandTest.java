@@ -1,11 +1,7 @@
 package org.jnmt.cli;
 
-import org.jnmt.align.Link;
-import org.jnmt.align.PharaohFormat;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,9 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jnmt.align.Link;
+import org.jnmt.align.PharaohFormat;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** nmt align --method ibm2 on a toy corpus whose alignment is known, and on the Hansards gold set. */
 class AlignIbm2CommandTest {
@@ -25,6 +24,7 @@ class AlignIbm2CommandTest {
 
     @TempDir
     static Path dir;
+
     private static Path sources;
     private static Path targets;
     private static Path gold;
@@ -44,14 +44,29 @@ class AlignIbm2CommandTest {
         }
         sources = Files.write(dir.resolve("toy.src"), source);
         targets = Files.write(dir.resolve("toy.tgt"), target);
-        gold = Files.write(dir.resolve("toy.gold"), source.stream().map(line -> "0-0 1-1 2-3 3-2").toList());
+        gold = Files.write(
+                dir.resolve("toy.gold"),
+                source.stream().map(line -> "0-0 1-1 2-3 3-2").toList());
     }
 
     @Test
     void findsTheKnownAlignmentOfAToyCorpus() throws IOException {
         Path out = dir.resolve("forward.txt");
-        CliRun run = CliRun.of("align", "--method", "ibm2", "--lowercase", "--src", sources.toString(), "--tgt",
-                targets.toString(), "--gold", gold.toString(), "--gold-base", "0", "-o", out.toString());
+        CliRun run = CliRun.of(
+                "align",
+                "--method",
+                "ibm2",
+                "--lowercase",
+                "--src",
+                sources.toString(),
+                "--tgt",
+                targets.toString(),
+                "--gold",
+                gold.toString(),
+                "--gold-base",
+                "0",
+                "-o",
+                out.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(0.0, aer(run), 1e-9, run.out());
         List<List<Link>> links = PharaohFormat.read(out);
@@ -61,10 +76,24 @@ class AlignIbm2CommandTest {
 
     @Test
     void eachDirectionAndHeuristicFindsIt() {
-        for (String[] extra : List.of(new String[] {"--reverse"}, new String[] {"--symmetrize", "intersect"},
-                new String[] {"--symmetrize", "union"}, new String[] {"--symmetrize", "grow-diag-final-and"})) {
-            List<String> args = new ArrayList<>(List.of("align", "--method", "ibm2", "--lowercase", "--src",
-                    sources.toString(), "--tgt", targets.toString(), "--gold", gold.toString(), "--gold-base", "0"));
+        for (String[] extra : List.of(
+                new String[] {"--reverse"},
+                new String[] {"--symmetrize", "intersect"},
+                new String[] {"--symmetrize", "union"},
+                new String[] {"--symmetrize", "grow-diag-final-and"})) {
+            List<String> args = new ArrayList<>(List.of(
+                    "align",
+                    "--method",
+                    "ibm2",
+                    "--lowercase",
+                    "--src",
+                    sources.toString(),
+                    "--tgt",
+                    targets.toString(),
+                    "--gold",
+                    gold.toString(),
+                    "--gold-base",
+                    "0"));
             args.addAll(List.of(extra));
             CliRun run = CliRun.of(args.toArray(String[]::new));
             assertEquals(0, run.exitCode(), run.err());
@@ -74,8 +103,19 @@ class AlignIbm2CommandTest {
 
     @Test
     void writesLinksToStandardOutputWithoutGold() {
-        CliRun run = CliRun.of("align", "--method", "ibm2", "--lowercase", "--src", sources.toString(), "--tgt",
-                targets.toString(), "--train-src", sources.toString(), "--train-tgt", targets.toString());
+        CliRun run = CliRun.of(
+                "align",
+                "--method",
+                "ibm2",
+                "--lowercase",
+                "--src",
+                sources.toString(),
+                "--tgt",
+                targets.toString(),
+                "--train-src",
+                sources.toString(),
+                "--train-tgt",
+                targets.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(200, run.outLines().length);
         assertEquals("0-0 1-1 2-3 3-2", run.outLines()[0]);
@@ -93,20 +133,71 @@ class AlignIbm2CommandTest {
     void optionsThatDoNotFitTheMethodAreUsageErrors() {
         String src = sources.toString();
         String tgt = targets.toString();
-        assertUsageError("-m is for --method attention", "align", "--method", "ibm2", "-m", dir.toString(),
-                "--src", src, "--tgt", tgt);
-        assertUsageError("--symmetrize is an option of --method ibm2", "align", "-m", dir.toString(),
-                "--symmetrize", "union", "--src", src, "--tgt", tgt);
+        assertUsageError(
+                "-m is for --method attention",
+                "align",
+                "--method",
+                "ibm2",
+                "-m",
+                dir.toString(),
+                "--src",
+                src,
+                "--tgt",
+                tgt);
+        assertUsageError(
+                "--symmetrize is an option of --method ibm2",
+                "align",
+                "-m",
+                dir.toString(),
+                "--symmetrize",
+                "union",
+                "--src",
+                src,
+                "--tgt",
+                tgt);
         assertUsageError("needs the model", "align", "--src", src, "--tgt", tgt);
-        assertUsageError("--train-src and --train-tgt go together", "align", "--method", "ibm2", "--src", src,
-                "--tgt", tgt, "--train-src", src);
-        assertUsageError("exclude each other", "align", "--method", "ibm2", "--src", src, "--tgt", tgt,
-                "--reverse", "--symmetrize", "union");
-        assertUsageError("--iterations must be at least 1", "align", "--method", "ibm2", "--src", src, "--tgt", tgt,
-                "--iterations", "0");
-        assertEquals(2, CliRun.of("align", "--method", "ibm3", "--src", src, "--tgt", tgt).exitCode());
-        assertEquals(2, CliRun.of("align", "--method", "ibm2", "--symmetrize", "grow-diag", "--src", src,
-                "--tgt", tgt).exitCode());
+        assertUsageError(
+                "--train-src and --train-tgt go together",
+                "align",
+                "--method",
+                "ibm2",
+                "--src",
+                src,
+                "--tgt",
+                tgt,
+                "--train-src",
+                src);
+        assertUsageError(
+                "exclude each other",
+                "align",
+                "--method",
+                "ibm2",
+                "--src",
+                src,
+                "--tgt",
+                tgt,
+                "--reverse",
+                "--symmetrize",
+                "union");
+        assertUsageError(
+                "--iterations must be at least 1",
+                "align",
+                "--method",
+                "ibm2",
+                "--src",
+                src,
+                "--tgt",
+                tgt,
+                "--iterations",
+                "0");
+        assertEquals(
+                2,
+                CliRun.of("align", "--method", "ibm3", "--src", src, "--tgt", tgt)
+                        .exitCode());
+        assertEquals(
+                2,
+                CliRun.of("align", "--method", "ibm2", "--symmetrize", "grow-diag", "--src", src, "--tgt", tgt)
+                        .exitCode());
     }
 
     /** The README's command on the shared Hansards set, trained on its 447 pairs alone. */
@@ -114,9 +205,17 @@ class AlignIbm2CommandTest {
     void beatsTheDiagonalOnTheHansardsGoldSet() {
         Path hansards = Path.of("..", "shared", "corpora", "alignments-en-fr");
         Assumptions.assumeTrue(Files.isDirectory(hansards), "skipped: " + hansards.toAbsolutePath() + " is not here");
-        CliRun run = CliRun.of("align", "--method", "ibm2", "--lowercase",
-                "--src", hansards.resolve("test.en").toString(), "--tgt", hansards.resolve("test.fr").toString(),
-                "--gold", hansards.resolve("enfr.gold").toString());
+        CliRun run = CliRun.of(
+                "align",
+                "--method",
+                "ibm2",
+                "--lowercase",
+                "--src",
+                hansards.resolve("test.en").toString(),
+                "--tgt",
+                hansards.resolve("test.fr").toString(),
+                "--gold",
+                hansards.resolve("enfr.gold").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(aer(run) < 40, "the diagonal scores AER 53.8: " + run.out());
     }

@@ -1,9 +1,7 @@
 package org.jnmt.cli;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,9 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code nmt bleu}; expected stdout is sacreBLEU 2.6.0's for the same files and options. */
 class BleuCommandTest {
@@ -26,13 +25,13 @@ class BleuCommandTest {
 
     @TempDir
     Path dir;
+
     private Path hyp;
     private Path ref;
     private Path oneHyp;
     private Path oneRef;
 
-    private record Result(int exitCode, String out, String err) {
-    }
+    private record Result(int exitCode, String out, String err) {}
 
     @BeforeEach
     void writeFiles() throws IOException {
@@ -74,21 +73,34 @@ class BleuCommandTest {
     void sentenceLevelPrintsOneTextLinePerSegmentWithEffectiveOrder() {
         Result result = run(ref, "-i", hyp, "-sl", "-w", 4, "-f", "json");
         assertEquals(0, result.exitCode(), result.err());
-        assertEquals(String.join("\n",
-                SENTENCE_SIGNATURE + "exp|version:2.6.0 = 37.9918 83.3/60.0/25.0/16.7 (BP = 1.000 ratio = 1.000 hyp_len = 6 ref_len = 6)",
-                SENTENCE_SIGNATURE + "exp|version:2.6.0 = 71.6531 100.0/100.0/100.0/0.0 (BP = 0.717 ratio = 0.750 hyp_len = 3 ref_len = 4)",
-                SENTENCE_SIGNATURE + "exp|version:2.6.0 = 0.0000 0.0/0.0/0.0/0.0 (BP = 0.000 ratio = 0.000 hyp_len = 0 ref_len = 3)",
-                SENTENCE_SIGNATURE + "exp|version:2.6.0 = 55.0321 66.7/50.0/50.0/0.0 (BP = 1.000 ratio = 1.000 hyp_len = 3 ref_len = 3)",
-                ""), result.out());
+        assertEquals(
+                String.join(
+                        "\n",
+                        SENTENCE_SIGNATURE
+                                + "exp|version:2.6.0 = 37.9918 83.3/60.0/25.0/16.7 (BP = 1.000 ratio = 1.000 hyp_len = 6 ref_len = 6)",
+                        SENTENCE_SIGNATURE
+                                + "exp|version:2.6.0 = 71.6531 100.0/100.0/100.0/0.0 (BP = 0.717 ratio = 0.750 hyp_len = 3 ref_len = 4)",
+                        SENTENCE_SIGNATURE
+                                + "exp|version:2.6.0 = 0.0000 0.0/0.0/0.0/0.0 (BP = 0.000 ratio = 0.000 hyp_len = 0 ref_len = 3)",
+                        SENTENCE_SIGNATURE
+                                + "exp|version:2.6.0 = 55.0321 66.7/50.0/50.0/0.0 (BP = 1.000 ratio = 1.000 hyp_len = 3 ref_len = 3)",
+                        ""),
+                result.out());
     }
 
     @Test
     void sentenceLevelWithEachSmoothingMethod() {
-        assertEquals(SENTENCE_SIGNATURE + "floor[0.10]|version:2.6.0 = 32.1830 66.7/50.0/10.0/0.0 (BP = 1.000 ratio = 1.000 hyp_len = 3 ref_len = 3)",
+        assertEquals(
+                SENTENCE_SIGNATURE
+                        + "floor[0.10]|version:2.6.0 = 32.1830 66.7/50.0/10.0/0.0 (BP = 1.000 ratio = 1.000 hyp_len = 3 ref_len = 3)",
                 lastLine(run(ref, "-i", hyp, "-sl", "-w", 4, "-s", "floor")));
-        assertEquals(SENTENCE_SIGNATURE + "add-k[1.00]|version:2.6.0 = 68.6589 66.7/66.7/50.0/100.0 (BP = 1.000 ratio = 1.000 hyp_len = 3 ref_len = 3)",
+        assertEquals(
+                SENTENCE_SIGNATURE
+                        + "add-k[1.00]|version:2.6.0 = 68.6589 66.7/66.7/50.0/100.0 (BP = 1.000 ratio = 1.000 hyp_len = 3 ref_len = 3)",
                 lastLine(run(ref, "-i", hyp, "-sl", "-w", 4, "-s", "add-k")));
-        assertEquals(SENTENCE_SIGNATURE + "none|version:2.6.0 = 0.0000 66.7/50.0/0.0/0.0 (BP = 1.000 ratio = 1.000 hyp_len = 3 ref_len = 3)",
+        assertEquals(
+                SENTENCE_SIGNATURE
+                        + "none|version:2.6.0 = 0.0000 66.7/50.0/0.0/0.0 (BP = 1.000 ratio = 1.000 hyp_len = 3 ref_len = 3)",
                 lastLine(run(ref, "-i", hyp, "-sl", "-w", 4, "-s", "none")));
         assertEquals("38.0\n71.7\n0.0\n55.0\n", run(ref, "-i", hyp, "-sl", "-b").out());
     }
@@ -96,10 +108,12 @@ class BleuCommandTest {
     @Test
     void sentenceLevelChrfPlusPlusWithShortSignature() {
         Result result = run(ref, ref, "-i", hyp, "-sl", "-m", "chrf", "-cw", 2, "-w", 3, "-sh");
-        assertEquals("chrF2++|#:2|c:mixed|e:yes|nc:6|nw:2|s:no|v:2.6.0 = 66.361\n"
-                + "chrF2++|#:2|c:mixed|e:yes|nc:6|nw:2|s:no|v:2.6.0 = 68.356\n"
-                + "chrF2++|#:2|c:mixed|e:yes|nc:6|nw:2|s:no|v:2.6.0 = 0.000\n"
-                + "chrF2++|#:2|c:mixed|e:yes|nc:6|nw:2|s:no|v:2.6.0 = 43.488\n", result.out());
+        assertEquals(
+                "chrF2++|#:2|c:mixed|e:yes|nc:6|nw:2|s:no|v:2.6.0 = 66.361\n"
+                        + "chrF2++|#:2|c:mixed|e:yes|nc:6|nw:2|s:no|v:2.6.0 = 68.356\n"
+                        + "chrF2++|#:2|c:mixed|e:yes|nc:6|nw:2|s:no|v:2.6.0 = 0.000\n"
+                        + "chrF2++|#:2|c:mixed|e:yes|nc:6|nw:2|s:no|v:2.6.0 = 43.488\n",
+                result.out());
     }
 
     private static String lastLine(Result result) {
@@ -112,17 +126,26 @@ class BleuCommandTest {
     void corpusScoreWithEachSmoothingMethod() {
         String signature = "BLEU|nrefs:1|case:mixed|eff:no|tok:13a|smooth:";
         String lengths = " (BP = 1.000 ratio = 1.000 hyp_len = 6 ref_len = 6)\n";
-        assertEquals(signature + "exp|version:2.6.0 = 37.9918 83.3/60.0/25.0/16.7" + lengths,
+        assertEquals(
+                signature + "exp|version:2.6.0 = 37.9918 83.3/60.0/25.0/16.7" + lengths,
                 run(oneRef, "-i", oneHyp, "-f", "text", "-w", 4).out());
-        assertEquals(signature + "floor[0.10]|version:2.6.0 = 25.4066 83.3/60.0/25.0/3.3" + lengths,
+        assertEquals(
+                signature + "floor[0.10]|version:2.6.0 = 25.4066 83.3/60.0/25.0/3.3" + lengths,
                 run(oneRef, "-i", oneHyp, "-f", "text", "-w", 4, "-s", "floor").out());
-        assertEquals(signature + "floor[0.50]|version:2.6.0 = 37.9918 83.3/60.0/25.0/16.7" + lengths,
-                run(oneRef, "-i", oneHyp, "-f", "text", "-w", 4, "-s", "floor", "-sv", 0.5).out());
-        assertEquals(signature + "add-k[1.00]|version:2.6.0 = 48.5492 83.3/66.7/40.0/25.0" + lengths,
-                run(oneRef, "-i", oneHyp, "-f", "text", "-w", 4, "--smooth-method", "add-k").out());
-        assertEquals(signature + "add-k[0.50]|version:2.6.0 = 39.8636 83.3/63.6/33.3/14.3" + lengths,
-                run(oneRef, "-i", oneHyp, "-f", "text", "-w", 4, "-s", "add-k", "--smooth-value", 0.5).out());
-        assertEquals(signature + "none|version:2.6.0 = 0.0000 83.3/60.0/25.0/0.0" + lengths,
+        assertEquals(
+                signature + "floor[0.50]|version:2.6.0 = 37.9918 83.3/60.0/25.0/16.7" + lengths,
+                run(oneRef, "-i", oneHyp, "-f", "text", "-w", 4, "-s", "floor", "-sv", 0.5)
+                        .out());
+        assertEquals(
+                signature + "add-k[1.00]|version:2.6.0 = 48.5492 83.3/66.7/40.0/25.0" + lengths,
+                run(oneRef, "-i", oneHyp, "-f", "text", "-w", 4, "--smooth-method", "add-k")
+                        .out());
+        assertEquals(
+                signature + "add-k[0.50]|version:2.6.0 = 39.8636 83.3/63.6/33.3/14.3" + lengths,
+                run(oneRef, "-i", oneHyp, "-f", "text", "-w", 4, "-s", "add-k", "--smooth-value", 0.5)
+                        .out());
+        assertEquals(
+                signature + "none|version:2.6.0 = 0.0000 83.3/60.0/25.0/0.0" + lengths,
                 run(oneRef, "-i", oneHyp, "-f", "text", "-w", 4, "-s", "none").out());
     }
 
@@ -130,23 +153,26 @@ class BleuCommandTest {
     void defaultOutputIsJson() {
         Result result = run(ref, "-i", hyp);
         assertEquals(0, result.exitCode(), result.err());
-        assertEquals("{\n"
-                + " \"name\": \"BLEU\",\n"
-                + " \"score\": 30.0,\n"
-                + " \"signature\": \"nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0\",\n"
-                + " \"verbose_score\": \"83.3/66.7/33.3/16.7 (BP = 0.717 ratio = 0.750 hyp_len = 12 ref_len = 16)\",\n"
-                + " \"nrefs\": \"1\",\n"
-                + " \"case\": \"mixed\",\n"
-                + " \"eff\": \"no\",\n"
-                + " \"tok\": \"13a\",\n"
-                + " \"smooth\": \"exp\",\n"
-                + " \"version\": \"2.6.0\"\n"
-                + "}\n", result.out());
+        assertEquals(
+                "{\n"
+                        + " \"name\": \"BLEU\",\n"
+                        + " \"score\": 30.0,\n"
+                        + " \"signature\": \"nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0\",\n"
+                        + " \"verbose_score\": \"83.3/66.7/33.3/16.7 (BP = 0.717 ratio = 0.750 hyp_len = 12 ref_len = 16)\",\n"
+                        + " \"nrefs\": \"1\",\n"
+                        + " \"case\": \"mixed\",\n"
+                        + " \"eff\": \"no\",\n"
+                        + " \"tok\": \"13a\",\n"
+                        + " \"smooth\": \"exp\",\n"
+                        + " \"version\": \"2.6.0\"\n"
+                        + "}\n",
+                result.out());
     }
 
     @Test
     void twoMetricsPrintBleuThenChrfAligned() {
-        assertEquals("  BLEU|nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0 = 30.03 83.3/66.7/33.3/16.7"
+        assertEquals(
+                "  BLEU|nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0 = 30.03 83.3/66.7/33.3/16.7"
                         + " (BP = 0.717 ratio = 0.750 hyp_len = 12 ref_len = 16)\n"
                         + "chrF2|nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0 = 52.12\n",
                 run(ref, "-i", hyp, "-m", "chrf", "bleu", "-f", "text", "-w", 2).out());
@@ -163,22 +189,27 @@ class BleuCommandTest {
         Result result = runWithStdin("the cat sat on the mat\rthe cat sat\r\n\nA dog .", ref, "-sl", "-b");
         assertEquals(0, result.exitCode(), result.err());
         assertEquals("38.0\n71.7\n0.0\n55.0\n", result.out());
-        assertEquals("38.0\n", runWithStdin("the cat sat on the mat\n", oneRef, "-i", "-", "-b").out());
+        assertEquals(
+                "38.0\n",
+                runWithStdin("the cat sat on the mat\n", oneRef, "-i", "-", "-b")
+                        .out());
     }
 
     @Test
     void differentLineCountsAreAnErrorNamingBothFiles() {
         Result result = run(ref, "-i", oneHyp);
         assertEquals(1, result.exitCode());
-        assertEquals("error: The hypothesis " + oneHyp + " has 1 line but the reference " + ref
-                + " has 4 lines; they need one line per segment.\n", result.err());
+        assertEquals(
+                "error: The hypothesis " + oneHyp + " has 1 line but the reference " + ref
+                        + " has 4 lines; they need one line per segment.\n",
+                result.err());
         assertEquals("", result.out());
     }
 
     @Test
     void invalidUtf8IsAnErrorAtFileAndLine() throws IOException {
         Path bad = dir.resolve("bad.txt");
-        Files.write(bad, new byte[]{'a', '\n', 'b', (byte) 0xFF, '\n'});
+        Files.write(bad, new byte[] {'a', '\n', 'b', (byte) 0xFF, '\n'});
         Result result = run(bad, "-i", bad);
         assertEquals(1, result.exitCode());
         assertEquals("error: " + bad + ":2: invalid UTF-8; the segments must be UTF-8 text.\n", result.err());

@@ -1,11 +1,10 @@
 package org.jnmt.cli;
 
-import picocli.CommandLine;
-
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import picocli.CommandLine;
 
 /** Runs the command line in-process with captured stdout and stderr (and optionally stdin). */
 record CliRun(int exitCode, String out, String err) {

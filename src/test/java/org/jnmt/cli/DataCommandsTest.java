@@ -1,16 +1,15 @@
 package org.jnmt.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** tokenize, detokenize, bpe learn/apply and prepare through the command line: outputs, messages, exit codes. */
 class DataCommandsTest {
@@ -20,23 +19,32 @@ class DataCommandsTest {
         Path in = dir.resolve("in.txt");
         Files.writeString(in, "Hello,\u00A0World!\n@@\r\nL'\u00C9t\u00E9 arrive...");
         Path tok = dir.resolve("tok.txt");
-        assertEquals(0, CliRun.of("tokenize", "-i", in.toString(), "-o", tok.toString()).exitCode());
-        assertEquals("Hello \uFFED, World \uFFED!\n@ \uFFED@\nL \uFFED'\uFFED \u00C9t\u00E9 arrive \uFFED...\n", Files.readString(tok));
+        assertEquals(
+                0,
+                CliRun.of("tokenize", "-i", in.toString(), "-o", tok.toString()).exitCode());
+        assertEquals(
+                "Hello \uFFED, World \uFFED!\n@ \uFFED@\nL \uFFED'\uFFED \u00C9t\u00E9 arrive \uFFED...\n",
+                Files.readString(tok));
         CliRun back = CliRun.of("detokenize", "-i", tok.toString());
         assertEquals(0, back.exitCode());
         assertEquals("Hello, World!\n@@\nL'\u00C9t\u00E9 arrive...\n", back.out());
-        assertEquals("hello \uFFED, world \uFFED!\n", CliRun.of("tokenize", "--lowercase", "-i", in.toString()).out().split("(?<=\n)")[0]);
+        assertEquals(
+                "hello \uFFED, world \uFFED!\n",
+                CliRun.of("tokenize", "--lowercase", "-i", in.toString()).out().split("(?<=\n)")[0]);
     }
 
     @Test
     void tokenizeReadsStandardInput() {
-        assertEquals("a \uFFED.\uFFED b\n", CliRun.withInput("a.b\n".getBytes(StandardCharsets.UTF_8), "tokenize").out());
+        assertEquals(
+                "a \uFFED.\uFFED b\n",
+                CliRun.withInput("a.b\n".getBytes(StandardCharsets.UTF_8), "tokenize")
+                        .out());
     }
 
     @Test
     void invalidUtf8IsAnErrorWithFileAndLine(@TempDir Path dir) throws IOException {
         Path bad = dir.resolve("train.de");
-        Files.write(bad, new byte[]{'a', '\n', 'b', '\n', (byte) 0xC3, 0x28, '\n'});
+        Files.write(bad, new byte[] {'a', '\n', 'b', '\n', (byte) 0xC3, 0x28, '\n'});
         CliRun result = CliRun.of("tokenize", "-i", bad.toString());
         assertEquals(1, result.exitCode());
         assertEquals("error: " + bad + ":3: invalid UTF-8 byte sequence\n", result.err());
@@ -45,8 +53,11 @@ class DataCommandsTest {
     @Test
     void bpeLearnThenApplyAndRemoveMarksGivesBackTheInput(@TempDir Path dir) throws IOException {
         Path text = dir.resolve("text.txt");
-        Files.write(text, List.of("low low low low low lower lower newest newest newest newest newest newest",
-                "widest widest widest"));
+        Files.write(
+                text,
+                List.of(
+                        "low low low low low lower lower newest newest newest newest newest newest",
+                        "widest widest widest"));
         Path codes = dir.resolve("codes");
         CliRun learned = CliRun.of("bpe", "learn", "-i", text.toString(), "-s", "100", "-o", codes.toString());
         assertEquals(0, learned.exitCode(), learned.err());
@@ -70,21 +81,26 @@ class DataCommandsTest {
         Files.writeString(codes, "#version: 0.2\na b\nabc\n");
         CliRun malformed = CliRun.of("bpe", "apply", "-c", codes.toString(), "-i", codes.toString());
         assertEquals(1, malformed.exitCode());
-        assertEquals("error: " + codes + ":3: invalid BPE merge 'abc': expected two symbols separated by one space\n",
+        assertEquals(
+                "error: " + codes + ":3: invalid BPE merge 'abc': expected two symbols separated by one space\n",
                 malformed.err());
-        assertEquals(2, CliRun.of("bpe", "learn", "-s", "-5", "-i", codes.toString()).exitCode());
+        assertEquals(
+                2, CliRun.of("bpe", "learn", "-s", "-5", "-i", codes.toString()).exitCode());
         assertEquals(2, CliRun.of("bpe", "apply").exitCode());
         assertEquals(2, CliRun.of("bpe").exitCode());
-        CliRun missing = CliRun.of("bpe", "apply", "-c", dir.resolve("none.codes").toString());
+        CliRun missing =
+                CliRun.of("bpe", "apply", "-c", dir.resolve("none.codes").toString());
         assertEquals(1, missing.exitCode());
         assertEquals("error: " + dir.resolve("none.codes") + ": file not found\n", missing.err());
     }
 
     private static Path config(Path dir, String trainSection) throws IOException {
         Path config = dir.resolve("c.yaml");
-        Files.writeString(config, "data:\n" + trainSection
-                + "  dev:\n    src: " + dir.resolve("dev.src") + "\n    tgt: " + dir.resolve("dev.tgt") + "\n"
-                + "  dir: " + dir.resolve("prepared") + "\n  bpe_merges: 10\n");
+        Files.writeString(
+                config,
+                "data:\n" + trainSection
+                        + "  dev:\n    src: " + dir.resolve("dev.src") + "\n    tgt: " + dir.resolve("dev.tgt") + "\n"
+                        + "  dir: " + dir.resolve("prepared") + "\n  bpe_merges: 10\n");
         Files.write(dir.resolve("dev.src"), List.of("a b"));
         Files.write(dir.resolve("dev.tgt"), List.of("c d"));
         return config;
@@ -94,13 +110,16 @@ class DataCommandsTest {
     void prepareReportsMismatchedLineCounts(@TempDir Path dir) throws IOException {
         Files.write(dir.resolve("train.de"), List.of("a", "b", "c"));
         Files.write(dir.resolve("train.en"), List.of("x", "y"));
-        Path config = config(dir, "  train:\n    src: " + dir.resolve("train.de") + "\n    tgt: " + dir.resolve("train.en") + "\n");
+        Path config = config(
+                dir, "  train:\n    src: " + dir.resolve("train.de") + "\n    tgt: " + dir.resolve("train.en") + "\n");
         CliRun result = CliRun.of("prepare", "--config", config.toString());
         assertEquals(1, result.exitCode());
         // Progress goes where the command line's errors go, before the error that ends it.
         assertTrue(result.err().startsWith("prepare: reading " + dir.resolve("train.de")), result.err());
-        assertTrue(result.err().endsWith("\nerror: " + dir.resolve("train.de") + " has 3 lines but "
-                + dir.resolve("train.en") + " has 2; the two sides of a corpus must be aligned line by line\n"),
+        assertTrue(
+                result.err()
+                        .endsWith("\nerror: " + dir.resolve("train.de") + " has 3 lines but " + dir.resolve("train.en")
+                                + " has 2; the two sides of a corpus must be aligned line by line\n"),
                 result.err());
     }
 
@@ -111,10 +130,13 @@ class DataCommandsTest {
         Path config = config(dir, "  train:\n    tsv: " + tsv + "\n");
         CliRun strict = CliRun.of("prepare", "--quiet", "--config", config.toString());
         assertEquals(1, strict.exitCode());
-        assertEquals("error: " + tsv + ":2: expected exactly one tab between source and target, found 0"
-                + " (use --skip-invalid to skip such lines)\n", strict.err());
+        assertEquals(
+                "error: " + tsv + ":2: expected exactly one tab between source and target, found 0"
+                        + " (use --skip-invalid to skip such lines)\n",
+                strict.err());
 
-        CliRun skipping = CliRun.of("prepare", "--config", config.toString(), "--skip-invalid", "--set", "data.max_length_ratio=10");
+        CliRun skipping = CliRun.of(
+                "prepare", "--config", config.toString(), "--skip-invalid", "--set", "data.max_length_ratio=10");
         assertEquals(0, skipping.exitCode(), skipping.err());
         assertTrue(skipping.out().contains("invalid lines skipped: 1\n"), skipping.out());
         assertTrue(skipping.out().contains("pairs with an empty side skipped: 1\n"), skipping.out());
@@ -124,7 +146,8 @@ class DataCommandsTest {
 
     @Test
     void prepareConfigMistakes(@TempDir Path dir) throws IOException {
-        CliRun missing = CliRun.of("prepare", "--config", dir.resolve("none.yaml").toString());
+        CliRun missing =
+                CliRun.of("prepare", "--config", dir.resolve("none.yaml").toString());
         assertEquals(1, missing.exitCode());
         assertEquals("error: " + dir.resolve("none.yaml") + ": config file not found\n", missing.err());
         Path config = config(dir, "");

@@ -1,14 +1,13 @@
 package org.jnmt.cli;
 
-import org.jnmt.serve.ModelSpec;
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jnmt.serve.ModelSpec;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** nmt serve's command line: models numbered in command-line order, named by directory or NAME=DIR. */
 class ServeCommandTest {
@@ -16,11 +15,14 @@ class ServeCommandTest {
     @Test
     void modelsAreNumberedInTheOrderOfMAndModelOnTheCommandLine() {
         ServeCommand command = new ServeCommand();
-        new CommandLine(command).parseArgs("--model", "fr=models/x", "-m", "models/multi30k-de-en",
-                "--model", "en-fr=models/y");
-        assertEquals(List.of(new ModelSpec("fr", Path.of("models/x")),
-                new ModelSpec("multi30k-de-en", Path.of("models/multi30k-de-en")),
-                new ModelSpec("en-fr", Path.of("models/y"))), command.models);
+        new CommandLine(command)
+                .parseArgs("--model", "fr=models/x", "-m", "models/multi30k-de-en", "--model", "en-fr=models/y");
+        assertEquals(
+                List.of(
+                        new ModelSpec("fr", Path.of("models/x")),
+                        new ModelSpec("multi30k-de-en", Path.of("models/multi30k-de-en")),
+                        new ModelSpec("en-fr", Path.of("models/y"))),
+                command.models);
     }
 
     @Test

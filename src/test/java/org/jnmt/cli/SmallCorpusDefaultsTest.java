@@ -1,12 +1,10 @@
 package org.jnmt.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.jnmt.quickstart.DateCorpus;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,9 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jnmt.quickstart.DateCorpus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A user's first run on a small corpus, with the default schedule: 100 pairs (two batches an epoch),
@@ -44,10 +43,31 @@ class SmallCorpusDefaultsTest {
         Path ref = dir.resolve("train.iso");
         DateCorpus.write(splits.train(), src, ref);
         Path model = dir.resolve("model");
-        CliRun train = CliRun.of("--quiet", "train", "--train-src", src.toString(), "--train-tgt", ref.toString(),
-                "--dev-src", src.toString(), "--dev-tgt", ref.toString(), "--epochs", "100000",
-                "--emb", "64", "--enc-hidden", "64", "--dec-hidden", "128", "--attn", "64",
-                "--set", "training.max_steps=" + MAX_STEPS, "--out", model.toString());
+        CliRun train = CliRun.of(
+                "--quiet",
+                "train",
+                "--train-src",
+                src.toString(),
+                "--train-tgt",
+                ref.toString(),
+                "--dev-src",
+                src.toString(),
+                "--dev-tgt",
+                ref.toString(),
+                "--epochs",
+                "100000",
+                "--emb",
+                "64",
+                "--enc-hidden",
+                "64",
+                "--dec-hidden",
+                "128",
+                "--attn",
+                "64",
+                "--set",
+                "training.max_steps=" + MAX_STEPS,
+                "--out",
+                model.toString());
         assertEquals(0, train.exitCode(), train.err());
 
         CliRun translate = CliRun.withInput(Files.readAllBytes(src), "--quiet", "translate", "-m", model.toString());

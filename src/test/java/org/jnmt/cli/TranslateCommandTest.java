@@ -1,17 +1,7 @@
 package org.jnmt.cli;
 
-import org.jnmt.align.AttentionFiles;
-import org.jnmt.align.AttentionMatrix;
-import org.jnmt.align.Link;
-import org.jnmt.align.PharaohFormat;
-import org.jnmt.api.TinyModel;
-import org.jnmt.api.Translation;
-import org.jnmt.api.Translator;
-import org.jnmt.data.TextNormalizer;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,15 +20,25 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jnmt.align.AttentionFiles;
+import org.jnmt.align.AttentionMatrix;
+import org.jnmt.align.Link;
+import org.jnmt.align.PharaohFormat;
+import org.jnmt.api.TinyModel;
+import org.jnmt.api.Translation;
+import org.jnmt.api.Translator;
+import org.jnmt.data.TextNormalizer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** nmt translate: one line out per line in, n-best and alignment forms, attention files, batching. */
 class TranslateCommandTest {
 
     @TempDir
     static Path dir;
+
     static Path model;
 
     @BeforeAll
@@ -50,17 +50,17 @@ class TranslateCommandTest {
     void everyInputLineGetsExactlyOneOutputLine() throws IOException {
         ByteArrayOutputStream input = new ByteArrayOutputStream();
         write(input, "the third of May 1999\n");
-        write(input, "\n");                                   // 2: empty
-        write(input, " \t \u00A0 \n");                        // 3: blank
+        write(input, "\n"); // 2: empty
+        write(input, " \t \u00A0 \n"); // 3: blank
         write(input, "#$%^&*(){}[]|\\~`<>@@ @@ </s> <unk>\n"); // 4: junk and special-token look-alikes
         write(input, "😀🎉 emoji 🚀 मई\n");
-        input.write(new byte[]{'a', (byte) 0xC3, 0x28, 'b', '\n'}); // 6: invalid UTF-8
-        write(input, "one ".repeat(300).strip() + "\n");     // 7: 300 words
-        write(input, "x".repeat(10_000) + "\n");              // 8: 10,000 characters, one word
-        write(input, "a\u0000b nul \u0000\n");               // 9: NUL characters
-        write(input, "\u202Bשלום עולם\u202C مرحبا \u200Fبالعالم\n");  // 10: right-to-left text and marks
-        write(input, "e\u0301te\u0301 Z\u0351\u0300\u0489a\u0308\u0308\u0308lgo\n");   // 11: combining characters
-        write(input, "the first of January 2000");           // 12: no final newline
+        input.write(new byte[] {'a', (byte) 0xC3, 0x28, 'b', '\n'}); // 6: invalid UTF-8
+        write(input, "one ".repeat(300).strip() + "\n"); // 7: 300 words
+        write(input, "x".repeat(10_000) + "\n"); // 8: 10,000 characters, one word
+        write(input, "a\u0000b nul \u0000\n"); // 9: NUL characters
+        write(input, "\u202Bשלום עולם\u202C مرحبا \u200Fبالعالم\n"); // 10: right-to-left text and marks
+        write(input, "e\u0301te\u0301 Z\u0351\u0300\u0489a\u0308\u0308\u0308lgo\n"); // 11: combining characters
+        write(input, "the first of January 2000"); // 12: no final newline
         Path file = dir.resolve("hostile.txt");
         Files.write(file, input.toByteArray());
 
@@ -92,17 +92,26 @@ class TranslateCommandTest {
         Path file = dir.resolve("clean.txt");
         List<String> sentences = List.of("the third of May 1999", "", "1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1");
         Files.write(file, sentences);
-        CliRun run = CliRun.of("translate", "-m", model.toString(), "-i", file.toString(), "--beam", "1",
-                "--max-output-ratio", "0.01");
+        CliRun run = CliRun.of(
+                "translate",
+                "-m",
+                model.toString(),
+                "-i",
+                file.toString(),
+                "--beam",
+                "1",
+                "--max-output-ratio",
+                "0.01");
         assertEquals(0, run.exitCode(), run.err());
         try (Translator translator = Translator.load(model)) {
-            List<Translation> expected = translator.translate(sentences,
-                    translator.defaults().withBeam(1).withMaxOutputRatio(0.01));
+            List<Translation> expected = translator.translate(
+                    sentences, translator.defaults().withBeam(1).withMaxOutputRatio(0.01));
             int cut = 0;
             for (int i = 0; i < sentences.size(); i++) {
                 Translation t = expected.get(i);
                 assertEquals(t.text(), run.outLines()[i]);
-                String warning = file + ":" + (i + 1) + ": translation cut at " + t.targetTokens().size() + " tokens";
+                String warning = file + ":" + (i + 1) + ": translation cut at "
+                        + t.targetTokens().size() + " tokens";
                 assertEquals(t.truncated(), run.err().contains(warning), run.err());
                 cut += t.truncated() ? 1 : 0;
             }
@@ -123,12 +132,10 @@ class TranslateCommandTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         }));
         cli.setErr(new PrintWriter(new StringWriter()));
         InputStream saved = System.in;
@@ -143,11 +150,13 @@ class TranslateCommandTest {
                 int expectedLines = i + 1;
                 long deadline = System.nanoTime() + 60_000_000_000L;
                 while (output.chars().filter(c -> c == '\n').count() < expectedLines) {
-                    assertTrue(System.nanoTime() < deadline, "no output for line " + expectedLines
-                            + " while the input stays open; got: " + output);
+                    assertTrue(
+                            System.nanoTime() < deadline,
+                            "no output for line " + expectedLines + " while the input stays open; got: " + output);
                     Thread.sleep(20);
                 }
-                assertEquals(expectedLines, output.chars().filter(c -> c == '\n').count());
+                assertEquals(
+                        expectedLines, output.chars().filter(c -> c == '\n').count());
             }
             feed.close();
             assertEquals(0, exit.get(60, TimeUnit.SECONDS));
@@ -161,8 +170,8 @@ class TranslateCommandTest {
     void nBestLinesCarryTheLineNumberTheTranslationAndItsScore() throws IOException {
         Path file = dir.resolve("nbest.txt");
         Files.write(file, List.of("the third of May 1999", "", "the first of January 2000"));
-        CliRun run = CliRun.of("translate", "-m", model.toString(), "-i", file.toString(), "--nbest", "3",
-                "--beam", "3");
+        CliRun run =
+                CliRun.of("translate", "-m", model.toString(), "-i", file.toString(), "--nbest", "3", "--beam", "3");
         assertEquals(0, run.exitCode(), run.err());
         String[] lines = run.outLines();
         assertEquals(9, lines.length, run.out());
@@ -179,8 +188,10 @@ class TranslateCommandTest {
             previous = score;
         }
         assertEquals("1 |||  ||| 0.000000", lines[3]);
-        assertEquals(2, CliRun.of("translate", "-m", model.toString(), "-i", file.toString(), "--nbest", "4",
-                "--beam", "2").exitCode());
+        assertEquals(
+                2,
+                CliRun.of("translate", "-m", model.toString(), "-i", file.toString(), "--nbest", "4", "--beam", "2")
+                        .exitCode());
     }
 
     @Test
@@ -212,27 +223,34 @@ class TranslateCommandTest {
         CliRun soft = CliRun.of("translate", "-m", model.toString(), "-i", file.toString(), "--alignments", "soft");
         String first = soft.outLines()[0];
         String[] groups = first.substring(first.indexOf(" ||| ") + 5).split(" ");
-        assertEquals(TextNormalizer.words(lines[0].substring(0, lines[0].indexOf(" ||| "))).size(), groups.length);
+        assertEquals(
+                TextNormalizer.words(lines[0].substring(0, lines[0].indexOf(" ||| ")))
+                        .size(),
+                groups.length);
         for (String group : groups) {
             assertEquals(TextNormalizer.words(sentences.get(0)).size(), group.split(",").length, first);
         }
-        assertEquals(2, CliRun.of("translate", "-m", model.toString(), "--alignments", "fuzzy").exitCode());
+        assertEquals(
+                2,
+                CliRun.of("translate", "-m", model.toString(), "--alignments", "fuzzy")
+                        .exitCode());
     }
 
     @Test
     void attentionFilesHaveOneRowPerTargetTokenOverTheRealSourcePositions() throws IOException {
         Path file = dir.resolve("attention.txt");
-        List<String> sentences = List.of("the third of May 1999", "on the twenty-second of December in the year 2011",
-                "", "May 1999");
+        List<String> sentences =
+                List.of("the third of May 1999", "on the twenty-second of December in the year 2011", "", "May 1999");
         Files.write(file, sentences);
         Path out = dir.resolve("attention-out");
-        CliRun run = CliRun.of("translate", "-m", model.toString(), "-i", file.toString(), "--attention-out",
-                out.toString());
+        CliRun run = CliRun.of(
+                "translate", "-m", model.toString(), "-i", file.toString(), "--attention-out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         try (Translator translator = Translator.load(model)) {
             for (int n = 1; n <= sentences.size(); n++) {
                 AttentionMatrix matrix = AttentionFiles.readJson(out.resolve(n + ".json"));
-                List<String> sourceTokens = translator.translate(sentences.get(n - 1)).sourceTokens();
+                List<String> sourceTokens =
+                        translator.translate(sentences.get(n - 1)).sourceTokens();
                 assertEquals(sourceTokens, matrix.sourceTokens(), "no padding columns");
                 for (float[] row : matrix.weights()) {
                     assertEquals(sourceTokens.size(), row.length);
@@ -245,7 +263,8 @@ class TranslateCommandTest {
                 long cells = (long) matrix.weights().length * sourceTokens.size();
                 byte[] npy = Files.readAllBytes(out.resolve(n + ".npy"));
                 String header = new String(npy, 10, 118, StandardCharsets.US_ASCII);
-                assertTrue(header.contains("'shape': (" + matrix.weights().length + ", " + sourceTokens.size() + ")"),
+                assertTrue(
+                        header.contains("'shape': (" + matrix.weights().length + ", " + sourceTokens.size() + ")"),
                         header);
                 assertEquals(128 + 4 * cells, npy.length);
             }
@@ -260,10 +279,10 @@ class TranslateCommandTest {
         sentences.add(7, "the third of May 1999 and the fourth of June 2000");
         Path file = dir.resolve("batches.txt");
         Files.write(file, sentences);
-        CliRun one = CliRun.of("translate", "-m", model.toString(), "-i", file.toString(), "--beam", "5",
-                "--batch-size", "1");
-        CliRun many = CliRun.of("translate", "-m", model.toString(), "-i", file.toString(), "--beam", "5",
-                "--batch-size", "32");
+        CliRun one = CliRun.of(
+                "translate", "-m", model.toString(), "-i", file.toString(), "--beam", "5", "--batch-size", "1");
+        CliRun many = CliRun.of(
+                "translate", "-m", model.toString(), "-i", file.toString(), "--beam", "5", "--batch-size", "32");
         assertEquals(0, one.exitCode(), one.err());
         assertEquals(sentences.size(), many.outLines().length);
         assertEquals(one.out(), many.out());
@@ -281,8 +300,16 @@ class TranslateCommandTest {
         Files.write(prefixes, List.of(first, "", third));
         for (String beam : List.of("5", "1")) {
             CliRun free = CliRun.of("translate", "-m", model.toString(), "-i", input.toString(), "--beam", beam);
-            CliRun forced = CliRun.of("translate", "-m", model.toString(), "-i", input.toString(), "--beam", beam,
-                    "--prefix-file", prefixes.toString());
+            CliRun forced = CliRun.of(
+                    "translate",
+                    "-m",
+                    model.toString(),
+                    "-i",
+                    input.toString(),
+                    "--beam",
+                    beam,
+                    "--prefix-file",
+                    prefixes.toString());
             assertEquals(0, forced.exitCode(), forced.err());
             String[] lines = forced.outLines();
             assertTrue(lines[0].startsWith(first), "beam " + beam + ": " + lines[0]);
@@ -290,8 +317,8 @@ class TranslateCommandTest {
             assertTrue(lines[2].startsWith(third), "beam " + beam + ": " + lines[2]);
         }
         Files.write(prefixes, List.of(first));
-        CliRun tooFew = CliRun.of("translate", "-m", model.toString(), "-i", input.toString(),
-                "--prefix-file", prefixes.toString());
+        CliRun tooFew = CliRun.of(
+                "translate", "-m", model.toString(), "-i", input.toString(), "--prefix-file", prefixes.toString());
         assertEquals(1, tooFew.exitCode());
         assertTrue(tooFew.err().contains("prefixes.txt: has 1 lines but the input has more"), tooFew.err());
     }

@@ -1,15 +1,12 @@
 package org.jnmt.config;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.jnmt.util.NmtException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +18,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jnmt.util.NmtException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every key of the config with a bad value is refused at load, named as FILE: section.key: ... (allowed: ...). */
 class ConfigCheckTest {
@@ -39,7 +38,9 @@ class ConfigCheckTest {
             badAt("data.split", "{dev: 0}", "data.split.dev: is 0 (allowed: 1 or more)"),
             badAt("data.split", "{test: -1}", "data.split.test: is -1 (allowed: 0 or more)"),
             badAt("data.split", "{seed: x}", "data.split.seed: 'x' is not valid (allowed: a whole number)"),
-            badAt("data.train", "{src: a.de, tgt: a.en, swap_columns: true}",
+            badAt(
+                    "data.train",
+                    "{src: a.de, tgt: a.en, swap_columns: true}",
                     "data.train.swap_columns: applies to a tsv corpus only (allowed: false with src/tgt)"),
             bad("data.dir", "''", "is empty (allowed: a non-empty string)"),
             bad("data.lowercase", "maybe", "'maybe' is not valid (allowed: true or false)"),
@@ -122,7 +123,8 @@ class ConfigCheckTest {
             Map.Entry<String, JsonNode> section = sections.next();
             section.getValue().fieldNames().forEachRemaining(name -> keys.add(section.getKey() + "." + name));
         }
-        Set<String> tested = BAD_VALUES.stream().map(a -> (String) a.get()[0]).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> tested =
+                BAD_VALUES.stream().map(a -> (String) a.get()[0]).collect(Collectors.toCollection(TreeSet::new));
         keys.removeAll(tested);
         assertEquals(Set.of(), keys, "keys without a bad-value row");
     }
@@ -132,8 +134,11 @@ class ConfigCheckTest {
         Path file = dir.resolve("c.yaml");
         Files.writeString(file, "model:\n  emb: 0\ntesting:\n  beam: 0\n");
         NmtException e = assertThrows(NmtException.class, () -> ConfigLoader.load(file, List.of()));
-        assertEquals(List.of(file + ": model.emb: is 0 (allowed: 1 or more)",
-                file + ": testing.beam: is 0 (allowed: 1 or more)"), e.getMessage().lines().toList());
+        assertEquals(
+                List.of(
+                        file + ": model.emb: is 0 (allowed: 1 or more)",
+                        file + ": testing.beam: is 0 (allowed: 1 or more)"),
+                e.getMessage().lines().toList());
     }
 
     @Test
@@ -141,7 +146,8 @@ class ConfigCheckTest {
         Path file = dir.resolve("twice.yaml");
         Files.writeString(file, "training:\n  epochs: 3\n  seed: 1\n  epochs: 4\n");
         NmtException e = assertThrows(NmtException.class, () -> ConfigLoader.load(file, List.of()));
-        assertEquals(file + ": training.epochs: written twice, again on line 4 (allowed: each key once in its section)",
+        assertEquals(
+                file + ": training.epochs: written twice, again on line 4 (allowed: each key once in its section)",
                 e.getMessage());
     }
 
@@ -150,14 +156,15 @@ class ConfigCheckTest {
         Path file = dir.resolve("typo.yaml");
         Files.writeString(file, "testing:\n  beams: 4\n");
         NmtException e = assertThrows(NmtException.class, () -> ConfigLoader.load(file, List.of()));
-        assertEquals(file + ": testing.beams: unknown key (allowed: alpha, batch_size, beam, max_output_ratio)",
+        assertEquals(
+                file + ": testing.beams: unknown key (allowed: alpha, batch_size, beam, max_output_ratio)",
                 e.getMessage());
     }
 
     @Test
     void overridesAreCheckedLikeTheFile() {
-        NmtException e = assertThrows(NmtException.class,
-                () -> ConfigLoader.load(null, List.of("training.batch_type=words")));
+        NmtException e =
+                assertThrows(NmtException.class, () -> ConfigLoader.load(null, List.of("training.batch_type=words")));
         assertEquals("--set: training.batch_type: 'words' is not allowed (allowed: sentences, tokens)", e.getMessage());
     }
 

@@ -1,20 +1,19 @@
 package org.jnmt.data;
 
-import org.jnmt.config.BatchType;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+import org.jnmt.config.BatchType;
+import org.junit.jupiter.api.Test;
 
 class BatcherTest {
 
@@ -114,9 +113,9 @@ class BatcherTest {
 
     @Test
     void buildsSourceOnlyBatchesForTranslation() {
-        Batch batch = Batcher.sourcesOnly(List.of(new int[]{5, 3}, new int[]{6, 7, 8, 3}), new long[]{4, 9});
-        assertArrayEquals(new int[][]{{5, 3, 0, 0}, {6, 7, 8, 3}}, batch.src());
-        assertArrayEquals(new int[]{2, 4}, batch.srcLengths());
+        Batch batch = Batcher.sourcesOnly(List.of(new int[] {5, 3}, new int[] {6, 7, 8, 3}), new long[] {4, 9});
+        assertArrayEquals(new int[][] {{5, 3, 0, 0}, {6, 7, 8, 3}}, batch.src());
+        assertArrayEquals(new int[] {2, 4}, batch.srcLengths());
         assertNull(batch.tgt());
         assertEquals(2, batch.size());
     }

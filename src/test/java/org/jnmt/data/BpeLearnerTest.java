@@ -1,6 +1,7 @@
 package org.jnmt.data;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,9 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * BPE learning against subword-nmt 0.3.8's learn_bpe, derived by hand: words are characters with
@@ -22,7 +21,8 @@ class BpeLearnerTest {
 
     private static List<String> learn(Map<String, Long> words, int merges, int minFrequency) {
         return BpeLearner.learn(words, merges, minFrequency).merges().stream()
-                .map(m -> m.left() + " " + m.right()).toList();
+                .map(m -> m.left() + " " + m.right())
+                .toList();
     }
 
     /**
@@ -122,7 +122,9 @@ class BpeLearnerTest {
             for (List<String> s : segmented) {
                 List<String> merged = new ArrayList<>();
                 for (int i = 0; i < s.size(); i++) {
-                    if (i + 1 < s.size() && s.get(i).equals(best.get(0)) && s.get(i + 1).equals(best.get(1))) {
+                    if (i + 1 < s.size()
+                            && s.get(i).equals(best.get(0))
+                            && s.get(i + 1).equals(best.get(1))) {
                         merged.add(best.get(0) + best.get(1));
                         i++;
                     } else {

@@ -1,15 +1,14 @@
 package org.jnmt.data;
 
-import org.jnmt.util.NmtException;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.IntStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.jnmt.util.NmtException;
+import org.junit.jupiter.api.Test;
 
 class CorpusSplitTest {
 
@@ -22,7 +21,8 @@ class CorpusSplitTest {
             sizes.merge(split.part(i), 1, Integer::sum);
             signature.append(split.part(i).ordinal());
         }
-        assertEquals(Map.of(CorpusSplit.Part.TRAIN, 9_850, CorpusSplit.Part.DEV, 100, CorpusSplit.Part.TEST, 50), sizes);
+        assertEquals(
+                Map.of(CorpusSplit.Part.TRAIN, 9_850, CorpusSplit.Part.DEV, 100, CorpusSplit.Part.TEST, 50), sizes);
         CorpusSplit again = CorpusSplit.draw(10_000, 100, 50, 1234);
         CorpusSplit other = CorpusSplit.draw(10_000, 100, 50, 99);
         StringBuilder same = new StringBuilder();
@@ -34,7 +34,9 @@ class CorpusSplitTest {
         assertEquals(signature.toString(), same.toString());
         assertNotEquals(signature.toString(), different.toString());
         // Drawn across the whole (length-sorted) file, not from one end: both halves get dev pairs.
-        long devInFirstHalf = IntStream.range(0, 5000).filter(i -> split.part(i) == CorpusSplit.Part.DEV).count();
+        long devInFirstHalf = IntStream.range(0, 5000)
+                .filter(i -> split.part(i) == CorpusSplit.Part.DEV)
+                .count();
         assertEquals(true, devInFirstHalf > 20 && devInFirstHalf < 80);
     }
 

@@ -1,10 +1,11 @@
 package org.jnmt.data;
 
-import org.jnmt.config.DataConfig;
-import org.jnmt.config.NmtConfig;
-import org.jnmt.util.NmtException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,18 +14,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jnmt.config.DataConfig;
+import org.jnmt.config.NmtConfig;
+import org.jnmt.util.NmtException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DataPreparerTest {
 
-    private static final String[] WORDS = {"the", "dog", "runs", "a", "cat", "sleeps", "on", "green", "grass", "le", "chien",
-            "court", "chat", "dort", "sur", "herbe", "verte"};
+    private static final String[] WORDS = {
+        "the", "dog", "runs", "a", "cat", "sleeps", "on", "green", "grass", "le", "chien", "court", "chat", "dort",
+        "sur", "herbe", "verte"
+    };
 
     private static List<String> sentences(Random random, int count) {
         List<String> lines = new ArrayList<>();
@@ -52,7 +53,8 @@ class DataPreparerTest {
         List<String> src = sentences(random, 60);
         List<String> tgt = new ArrayList<>();
         for (String line : src) {
-            List<String> words = new ArrayList<>(List.of(line.substring(0, line.length() - 1).split(" ")));
+            List<String> words =
+                    new ArrayList<>(List.of(line.substring(0, line.length() - 1).split(" ")));
             Collections.reverse(words);
             tgt.add(String.join(" ", words) + "?");
         }
@@ -91,16 +93,20 @@ class DataPreparerTest {
         assertEquals(60, data.train().size());
         assertEquals(List.of("the cat sleeps.", "", "le chat dort!"), data.devSources());
         assertEquals(3, data.dev().size());
-        assertArrayEquals(new int[]{SpecialTokens.EOS}, data.dev().source(1));
+        assertArrayEquals(new int[] {SpecialTokens.EOS}, data.dev().source(1));
         assertNull(data.test());
-        assertEquals(Files.readString(data.dir().resolve(PreparedData.SRC_CODES)),
+        assertEquals(
+                Files.readString(data.dir().resolve(PreparedData.SRC_CODES)),
                 Files.readString(data.dir().resolve(PreparedData.TGT_CODES)));
         List<String> trainSources = Files.readAllLines(dir.resolve("train.src"));
         TextPipeline source = data.pipelines().source();
         for (int i = 0; i < data.train().size(); i++) {
-            assertEquals(TextNormalizer.normalize(trainSources.get(i), false), source.decode(data.train().source(i)));
+            assertEquals(
+                    TextNormalizer.normalize(trainSources.get(i), false),
+                    source.decode(data.train().source(i)));
         }
-        assertEquals("le chat dort?", data.pipelines().target().decode(data.dev().target(0)));
+        assertEquals(
+                "le chat dort?", data.pipelines().target().decode(data.dev().target(0)));
     }
 
     @Test
@@ -140,7 +146,8 @@ class DataPreparerTest {
 
         // The same seed draws the same dev pairs again.
         new DataPreparer(config, false).prepare();
-        assertEquals(data.devSources(), PreparedData.load(Path.of(config.data.dir)).devSources());
+        assertEquals(
+                data.devSources(), PreparedData.load(Path.of(config.data.dir)).devSources());
     }
 
     private static int countFiltered(String summary) {
@@ -158,12 +165,16 @@ class DataPreparerTest {
         NmtConfig config = twoFileConfig(dir);
         config.data.split = new DataConfig.SplitSpec();
         assertTrue(assertThrows(NmtException.class, () -> new DataPreparer(config, false).prepare())
-                .getMessage().startsWith("data.split draws dev and test from data.train"));
+                .getMessage()
+                .startsWith("data.split draws dev and test from data.train"));
         config.data.split = null;
         config.data.train.tsv = "x.tsv";
-        assertEquals("data.train must give either tsv, or both src and tgt",
-                assertThrows(NmtException.class, () -> new DataPreparer(config, false).prepare()).getMessage());
+        assertEquals(
+                "data.train must give either tsv, or both src and tgt",
+                assertThrows(NmtException.class, () -> new DataPreparer(config, false).prepare())
+                        .getMessage());
         assertTrue(assertThrows(NmtException.class, () -> PreparedData.load(dir.resolve("nothing")))
-                .getMessage().contains("prepare the data first"));
+                .getMessage()
+                .contains("prepare the data first"));
     }
 }

@@ -1,8 +1,10 @@
 package org.jnmt.data;
 
-import org.jnmt.util.NmtException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,12 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jnmt.util.NmtException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LineReaderTest {
 
@@ -83,7 +82,7 @@ class LineReaderTest {
     @Test
     void strictModeNamesFileAndLine(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("train.de");
-        Files.write(file, new byte[]{'o', 'k', '\n', 'o', 'k', '\n', 'b', (byte) 0xC3, '(', '\n', 'z', '\n'});
+        Files.write(file, new byte[] {'o', 'k', '\n', 'o', 'k', '\n', 'b', (byte) 0xC3, '(', '\n', 'z', '\n'});
         try (LineReader reader = LineReader.open(file)) {
             assertEquals("ok", reader.readLine());
             assertEquals("ok", reader.readLine());
@@ -111,7 +110,8 @@ class LineReaderTest {
     @Test
     void rejectsOverlongAndSurrogateEncodings() {
         // Overlong '/' (C0 AF) and an encoded surrogate (ED A0 80) are not valid UTF-8.
-        for (byte[] bad : List.of(new byte[]{(byte) 0xC0, (byte) 0xAF}, new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80})) {
+        for (byte[] bad :
+                List.of(new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})) {
             try (LineReader reader = LineReader.of(new ByteArrayInputStream(bad), Path.of("x"))) {
                 assertFalse(reader.next().valid());
             }

@@ -1,13 +1,12 @@
 package org.jnmt.data;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 class PretokenizerTest {
 
@@ -28,7 +27,8 @@ class PretokenizerTest {
     void theBpeMarkAndTheJoinerInTheTextAreEscaped() {
         assertEquals("@ \uFFED@", tokenize("@@"));
         assertEquals("a \uFFED@ \uFFED@\uFFED b", tokenize("a@@b"));
-        assertEquals(Pretokenizer.ESCAPED_JOINER + " x \uFFED" + Pretokenizer.ESCAPED_JOINER, tokenize("\uFFED x\uFFED"));
+        assertEquals(
+                Pretokenizer.ESCAPED_JOINER + " x \uFFED" + Pretokenizer.ESCAPED_JOINER, tokenize("\uFFED x\uFFED"));
         for (String token : Pretokenizer.tokenize("x@@ @@@ a@ @@b \uFFED@@")) {
             assertFalse(token.endsWith("@@"), token);
         }
@@ -36,9 +36,23 @@ class PretokenizerTest {
 
     @Test
     void roundTripsTrickyText() {
-        List<String> texts = List.of("", "a", ".", "@@", "@@ @@", "x\uFFED\uFFEDy", "\uFFED", "&#xFFED;", "a&#xFFED;b",
-                "e\u0301t\u00E9 .\u0301 \u0301x", "\uD83D\uDE00\uD83D\uDE00 ok", "l'homme -- 3.5% (vraiment?!)",
-                "\u00AB Bonjour \u00BB", "tab\u0001ctrl", "1,2,3...", "@-@ &apos;s &quot;");
+        List<String> texts = List.of(
+                "",
+                "a",
+                ".",
+                "@@",
+                "@@ @@",
+                "x\uFFED\uFFEDy",
+                "\uFFED",
+                "&#xFFED;",
+                "a&#xFFED;b",
+                "e\u0301t\u00E9 .\u0301 \u0301x",
+                "\uD83D\uDE00\uD83D\uDE00 ok",
+                "l'homme -- 3.5% (vraiment?!)",
+                "\u00AB Bonjour \u00BB",
+                "tab\u0001ctrl",
+                "1,2,3...",
+                "@-@ &apos;s &quot;");
         for (String text : texts) {
             assertEquals(text, Pretokenizer.detokenize(Pretokenizer.tokenize(text)), text);
         }
@@ -64,10 +78,10 @@ class PretokenizerTest {
     void mapsTokensToWordsBothWays() {
         Pretokenizer.Tokens tokens = Pretokenizer.tokenizeWithWords("Hello, big world!");
         assertEquals(List.of("Hello", "\uFFED,", "big", "world", "\uFFED!"), tokens.tokens());
-        assertArrayEquals(new int[]{0, 0, 1, 2, 2}, tokens.words());
+        assertArrayEquals(new int[] {0, 0, 1, 2, 2}, tokens.words());
         Pretokenizer.Text text = Pretokenizer.detokenizeWithWords(tokens.tokens());
         assertEquals("Hello, big world!", text.text());
-        assertArrayEquals(new int[]{0, 0, 1, 2, 2}, text.words());
+        assertArrayEquals(new int[] {0, 0, 1, 2, 2}, text.words());
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.jnmt.data;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +10,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 
 /**
  * On every line of the shared corpora: normalise → tokenise → BPE → remove {@code "@@ "} →
@@ -51,7 +50,8 @@ class SharedCorporaRoundTripTest {
         BpeCodes codes = BpeLearner.learn(words, 8000, 2);
         BpeEncoder bpe = new BpeEncoder(codes);
         Map<String, Long> subwords = new HashMap<>();
-        words.forEach((word, count) -> bpe.apply(List.of(word)).forEach(piece -> subwords.merge(piece, count, Long::sum)));
+        words.forEach(
+                (word, count) -> bpe.apply(List.of(word)).forEach(piece -> subwords.merge(piece, count, Long::sum)));
         TextPipeline pipeline = new TextPipeline(false, codes, Vocabulary.build(subwords, 1, 0));
 
         for (List<String> side : List.of(german, english)) {
@@ -59,8 +59,10 @@ class SharedCorporaRoundTripTest {
                 String normalized = TextNormalizer.normalize(line, false);
                 assertEquals(normalized, TextNormalizer.normalize(normalized, false));
                 String segmented = bpe.applyLine(String.join(" ", Pretokenizer.tokenize(normalized)));
-                List<String> pretokens = Arrays.stream(BpeEncoder.removeMarks(segmented).split(" "))
-                        .filter(token -> !token.isEmpty()).toList();
+                List<String> pretokens = Arrays.stream(
+                                BpeEncoder.removeMarks(segmented).split(" "))
+                        .filter(token -> !token.isEmpty())
+                        .toList();
                 assertEquals(normalized, Pretokenizer.detokenize(pretokens), line);
                 assertEquals(normalized, pipeline.decode(pipeline.encode(line)), line);
             }
@@ -72,7 +74,7 @@ class SharedCorporaRoundTripTest {
         Assumptions.assumeTrue(Files.isDirectory(TATOEBA), "../shared/corpora/tatoeba-eng-fra is absent: skipping");
         for (String name : List.of("eng-fra.fr", "eng-fra.en")) {
             for (String line : lines(TATOEBA.resolve(name))) {
-                for (boolean lowercase : new boolean[]{false, true}) {
+                for (boolean lowercase : new boolean[] {false, true}) {
                     String normalized = TextNormalizer.normalize(line, lowercase);
                     assertEquals(normalized, TextNormalizer.normalize(normalized, lowercase), line);
                     assertEquals(normalized, Pretokenizer.detokenize(Pretokenizer.tokenize(normalized)), line);

@@ -1,10 +1,9 @@
 package org.jnmt.data;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class TextNormalizerTest {
 
@@ -24,7 +23,7 @@ class TextNormalizerTest {
     @Test
     void isIdempotent() {
         for (String raw : List.of("  A\u00A0\u00A0b ", "I\u0307stanbul \u0130", "x\u0301\u0323 \u212B", "")) {
-            for (boolean lower : new boolean[]{false, true}) {
+            for (boolean lower : new boolean[] {false, true}) {
                 String once = TextNormalizer.normalize(raw, lower);
                 assertEquals(once, TextNormalizer.normalize(once, lower), raw);
             }

@@ -1,18 +1,17 @@
 package org.jnmt.data;
 
-import org.jnmt.util.NmtException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jnmt.util.NmtException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class VocabularyTest {
 
@@ -30,8 +29,12 @@ class VocabularyTest {
 
     @Test
     void appliesMinimumFrequencyAndMaximumSize() {
-        assertEquals(List.of("<pad>", "<unk>", "<s>", "</s>", "the", "cat", "dog"), Vocabulary.build(COUNTS, 2, 0).tokens());
-        assertEquals(List.of("<pad>", "<unk>", "<s>", "</s>", "the", "cat"), Vocabulary.build(COUNTS, 1, 6).tokens());
+        assertEquals(
+                List.of("<pad>", "<unk>", "<s>", "</s>", "the", "cat", "dog"),
+                Vocabulary.build(COUNTS, 2, 0).tokens());
+        assertEquals(
+                List.of("<pad>", "<unk>", "<s>", "</s>", "the", "cat"),
+                Vocabulary.build(COUNTS, 1, 6).tokens());
     }
 
     @Test
@@ -57,15 +60,17 @@ class VocabularyTest {
         assertError(dir, "<pad>\n<unk>\n<s>\n</s>\n\n", ":5: expected a token");
         assertError(dir, "<pad>\n<unk>\n<s>\n</s>\na -3\n", ":5: frequency '-3' is not a non-negative integer");
         Path bad = dir.resolve("bad.txt");
-        Files.write(bad, new byte[]{'<', 'p', 'a', 'd', '>', '\n', (byte) 0xE9, '\n'});
-        assertEquals(bad + ":2: invalid UTF-8 byte sequence",
+        Files.write(bad, new byte[] {'<', 'p', 'a', 'd', '>', '\n', (byte) 0xE9, '\n'});
+        assertEquals(
+                bad + ":2: invalid UTF-8 byte sequence",
                 assertThrows(NmtException.class, () -> Vocabulary.load(bad)).getMessage());
     }
 
     private static void assertError(Path dir, String content, String expected) throws IOException {
         Path file = dir.resolve("v.txt");
         Files.writeString(file, content);
-        String message = assertThrows(NmtException.class, () -> Vocabulary.load(file)).getMessage();
+        String message =
+                assertThrows(NmtException.class, () -> Vocabulary.load(file)).getMessage();
         assertTrue(message.startsWith(file + expected), message);
     }
 }

@@ -1,18 +1,17 @@
 package org.jnmt.decode;
 
-import org.jnmt.data.SpecialTokens;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jnmt.data.SpecialTokens;
+import org.junit.jupiter.api.Test;
 
 /** Prefix-constrained decoding, the beam trace, and the alternatives weighed at each step. */
 class PrefixAndTraceTest {
@@ -46,7 +45,8 @@ class PrefixAndTraceTest {
         ToySearchModel model = new ToySearchModel(VOCAB, 3);
         List<List<Hypothesis>> free = new BeamSearch<>(model, BEAM).search(src, lengths(src));
         List<List<Hypothesis>> forced = new BeamSearch<>(model, BEAM).search(src, lengths(src), prefixes, null);
-        List<Hypothesis> greedy = new GreedySearch<>(model, SearchOptions.greedy(1.5)).search(src, lengths(src), prefixes);
+        List<Hypothesis> greedy =
+                new GreedySearch<>(model, SearchOptions.greedy(1.5)).search(src, lengths(src), prefixes);
         for (int b = 0; b < src.length; b++) {
             int[] prefix = prefixes[b] == null ? new int[0] : prefixes[b];
             for (Hypothesis h : forced.get(b)) {
@@ -54,7 +54,8 @@ class PrefixAndTraceTest {
             }
             assertArrayEquals(prefix, Arrays.copyOf(greedy.get(b).tokens(), prefix.length), "greedy " + b);
             if (prefix.length == 0) {
-                assertArrayEquals(free.get(b).get(0).tokens(), forced.get(b).get(0).tokens(), "sentence " + b);
+                assertArrayEquals(
+                        free.get(b).get(0).tokens(), forced.get(b).get(0).tokens(), "sentence " + b);
                 assertEquals(free.get(b).get(0).score(), forced.get(b).get(0).score(), 1e-12);
             }
         }
@@ -98,7 +99,9 @@ class PrefixAndTraceTest {
     void alternativesAreADistributionWhoseTopIsTheGreedyChoice() {
         int[][] src = sources(1, 5);
         ToySearchModel model = new ToySearchModel(VOCAB, 3);
-        Hypothesis greedy = new GreedySearch<>(model, SearchOptions.greedy(1.5)).search(src, lengths(src)).get(0);
+        Hypothesis greedy = new GreedySearch<>(model, SearchOptions.greedy(1.5))
+                .search(src, lengths(src))
+                .get(0);
         List<List<StepAlternatives.Candidate>> steps = StepAlternatives.of(model, src[0], greedy.tokens(), 5);
         assertEquals(greedy.tokens().length, steps.size());
         double logProb = 0;
@@ -109,8 +112,11 @@ class PrefixAndTraceTest {
             double total = 0;
             for (int i = 0; i < candidates.size(); i++) {
                 total += candidates.get(i).probability();
-                assertTrue(i == 0 || candidates.get(i).probability() <= candidates.get(i - 1).probability());
-                assertTrue(candidates.get(i).token() != SpecialTokens.PAD && candidates.get(i).token() != SpecialTokens.BOS);
+                assertTrue(i == 0
+                        || candidates.get(i).probability()
+                                <= candidates.get(i - 1).probability());
+                assertTrue(candidates.get(i).token() != SpecialTokens.PAD
+                        && candidates.get(i).token() != SpecialTokens.BOS);
             }
             assertTrue(total <= 1 + 1e-6);
             logProb += Math.log(candidates.get(0).probability());

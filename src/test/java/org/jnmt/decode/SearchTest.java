@@ -1,5 +1,11 @@
 package org.jnmt.decode;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
 import org.jnmt.data.SpecialTokens;
 import org.jnmt.model.DecoderStep;
 import org.junit.jupiter.api.Test;
@@ -7,13 +13,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
-
-import java.util.Arrays;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SearchTest {
 
@@ -62,7 +61,7 @@ class SearchTest {
         int[][] sources = ToySearchModel.randomSources(32, 12, VOCAB, 2);
         List<List<Hypothesis>> together = beam(sources, 5, 3);
         for (int i = 0; i < sources.length; i++) {
-            List<Hypothesis> alone = beam(new int[][]{sources[i]}, 5, 3).get(0);
+            List<Hypothesis> alone = beam(new int[][] {sources[i]}, 5, 3).get(0);
             assertEquals(alone.size(), together.get(i).size());
             for (int h = 0; h < alone.size(); h++) {
                 assertArrayEquals(alone.get(h).tokens(), together.get(i).get(h).tokens(), "sentence " + i);
@@ -132,8 +131,7 @@ class SearchTest {
                     }
                 }
                 INDArray probs = Nd4j.create(p);
-                return new DecoderStep(Transforms.log(probs), state,
-                        Nd4j.ones(prev.length, 1));
+                return new DecoderStep(Transforms.log(probs), state, Nd4j.ones(prev.length, 1));
             }
 
             @Override
@@ -144,10 +142,14 @@ class SearchTest {
         int[][] src = {{7, SpecialTokens.EOS}};
         int[] lengths = {2};
         SearchOptions greedyOptions = new SearchOptions(1, 0.0, 1, 0.5);
-        Hypothesis greedy = new GreedySearch<>(trap, greedyOptions).search(src, lengths).get(0);
-        Hypothesis best = new BeamSearch<>(trap, new SearchOptions(2, 0.0, 1, 0.5)).search(src, lengths).get(0).get(0);
+        Hypothesis greedy =
+                new GreedySearch<>(trap, greedyOptions).search(src, lengths).get(0);
+        Hypothesis best = new BeamSearch<>(trap, new SearchOptions(2, 0.0, 1, 0.5))
+                .search(src, lengths)
+                .get(0)
+                .get(0);
         assertEquals(a, greedy.tokens()[0]);
-        assertArrayEquals(new int[]{b, SpecialTokens.EOS}, best.tokens());
+        assertArrayEquals(new int[] {b, SpecialTokens.EOS}, best.tokens());
         assertEquals(Math.log(0.4 * 0.99), best.logProb(), 1e-5);
         assertTrue(best.finished());
     }

@@ -1,13 +1,12 @@
 package org.jnmt.decode;
 
+import java.util.Arrays;
+import java.util.Random;
 import org.jnmt.data.SpecialTokens;
 import org.jnmt.model.DecoderStep;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-
-import java.util.Arrays;
-import java.util.Random;
 
 /**
  * A deterministic stand-in for the seq2seq model: the next-token distribution is a fixed random
@@ -16,11 +15,10 @@ import java.util.Random;
  */
 final class ToySearchModel implements SearchModel<ToySearchModel.Encoded> {
 
-    record Encoded(int[][] src, int[] lengths) {
-    }
+    record Encoded(int[][] src, int[] lengths) {}
 
     private final int vocab;
-    private final float[][] table;     // [R, V] log-probabilities
+    private final float[][] table; // [R, V] log-probabilities
 
     ToySearchModel(int vocab, long seed) {
         this.vocab = vocab;
@@ -68,8 +66,9 @@ final class ToySearchModel implements SearchModel<ToySearchModel.Encoded> {
         float[][] attention = new float[n][width];
         for (int r = 0; r < n; r++) {
             int t = (int) state.getDouble(r, 0);
-            int key = Math.floorMod(Arrays.hashCode(Arrays.copyOf(e.src()[r], e.lengths()[r])) * 31
-                    + prevTokens[r] * 7 + t * 13, table.length);
+            int key = Math.floorMod(
+                    Arrays.hashCode(Arrays.copyOf(e.src()[r], e.lengths()[r])) * 31 + prevTokens[r] * 7 + t * 13,
+                    table.length);
             logProbs[r] = table[key].clone();
             Arrays.fill(attention[r], 0, e.lengths()[r], 1f / e.lengths()[r]);
         }

@@ -1,11 +1,10 @@
 package org.jnmt.eval;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Hand-computed chrF. Hypothesis "ab" against "abc": orders 1 and 2 are shared (P = 2/2 and 1/1,
@@ -18,7 +17,7 @@ class ChrfTest {
     @Test
     void statisticsPerOrderAreHypothesisReferenceMatches() {
         long[] stats = new Chrf(ChrfSettings.defaults()).segmentStatistics("a b", List.of("abc"));
-        assertArrayEquals(new long[]{2, 3, 2, 1, 2, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, stats);
+        assertArrayEquals(new long[] {2, 3, 2, 1, 2, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, stats);
     }
 
     @Test
@@ -34,14 +33,25 @@ class ChrfTest {
         // F per order: 5·1·(2/3)/(4 + 2/3) = 5/7, 5·1·(1/2)/(4.5) = 5/9, 0, then ε for orders 4-6
         ChrfSettings eps = new ChrfSettings(6, 0, 2, false, false, true);
         double expected = 100 * (5.0 / 7 + 5.0 / 9 + 3e-16) / 6;
-        assertEquals(expected, new Chrf(eps).corpusScore(List.of("ab"), List.of(List.of("abc"))).score(), DELTA);
-        assertEquals("nrefs:1|case:mixed|eff:no|nc:6|nw:0|space:no|version:2.6.0", new Chrf(eps).signature(1).format(false));
+        assertEquals(
+                expected,
+                new Chrf(eps)
+                        .corpusScore(List.of("ab"), List.of(List.of("abc")))
+                        .score(),
+                DELTA);
+        assertEquals(
+                "nrefs:1|case:mixed|eff:no|nc:6|nw:0|space:no|version:2.6.0",
+                new Chrf(eps).signature(1).format(false));
     }
 
     @Test
     void bestReferenceIsChosenPerSegment() {
         Chrf chrf = new Chrf(ChrfSettings.defaults());
-        assertEquals(100.0, chrf.corpusScore(List.of("ab"), List.of(List.of("xyz"), List.of("ab"))).score(), DELTA);
+        assertEquals(
+                100.0,
+                chrf.corpusScore(List.of("ab"), List.of(List.of("xyz"), List.of("ab")))
+                        .score(),
+                DELTA);
         assertEquals(100.0, chrf.sentenceScore("ab", List.of("ab", "xyz")).score(), DELTA);
     }
 
@@ -55,7 +65,8 @@ class ChrfTest {
 
     @Test
     void chrfPlusPlusSplitsOnePunctuationCharacterOffWords() {
-        assertEquals(List.of("(hi", ")", "you", ",", "'", "'", "x", "-", "y", "a.b"),
+        assertEquals(
+                List.of("(hi", ")", "you", ",", "'", "'", "x", "-", "y", "a.b"),
                 Chrf.separatePunctuation("(hi) you, '' x -y a.b"));
         ChrfScore score = new Chrf(ChrfSettings.defaults().withWordOrder(2))
                 .corpusScore(List.of("Hello, world!"), List.of(List.of("Hello, world!")));
@@ -65,13 +76,20 @@ class ChrfTest {
 
     @Test
     void emptyHypothesisScoresZero() {
-        assertEquals(0.0, new Chrf(ChrfSettings.defaults()).sentenceScore("", List.of("abc")).score(), 0.0);
+        assertEquals(
+                0.0,
+                new Chrf(ChrfSettings.defaults())
+                        .sentenceScore("", List.of("abc"))
+                        .score(),
+                0.0);
     }
 
     @Test
     void lowercaseApplies() {
         Chrf chrf = new Chrf(ChrfSettings.defaults().withLowercase(true));
         assertEquals(100.0, chrf.sentenceScore("ABC", List.of("abc")).score(), DELTA);
-        assertEquals("nrefs:3|case:lc|eff:yes|nc:6|nw:0|space:no|version:2.6.0", chrf.signature(3).format(false));
+        assertEquals(
+                "nrefs:3|case:lc|eff:yes|nc:6|nw:0|space:no|version:2.6.0",
+                chrf.signature(3).format(false));
     }
 }

@@ -1,15 +1,15 @@
 package org.jnmt.eval;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
 
 /** Expected strings are Python 3.11's output for the same values. */
 class PythonFloatsTest {
 
     @Test
     void fixedRoundsTheExactBinaryValueHalfToEven() {
-        assertEquals("0.1", PythonFloats.fixed(0.15, 1));   // 0.1499999999999999944...
+        assertEquals("0.1", PythonFloats.fixed(0.15, 1)); // 0.1499999999999999944...
         assertEquals("2.67", PythonFloats.fixed(2.675, 2)); // 2.67499999999999982...
         assertEquals("0.12", PythonFloats.fixed(0.125, 2)); // an exact tie: to even
         assertEquals("0.38", PythonFloats.fixed(0.375, 2));

@@ -1,19 +1,18 @@
 package org.jnmt.eval;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class PythonStringsTest {
 
     /** Python 3.11: [hex(c) for c in range(0x110000) if chr(c).isspace()]. */
     private static final int[] PYTHON_WHITESPACE = {
-            0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20, 0x85, 0xA0, 0x1680,
-            0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A,
-            0x2028, 0x2029, 0x202F, 0x205F, 0x3000};
+        0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20, 0x85, 0xA0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003,
+        0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000
+    };
 
     @Test
     void splitsOnEveryPythonWhitespaceAndNothingElse() {
@@ -27,8 +26,9 @@ class PythonStringsTest {
         }
         assertEquals(PYTHON_WHITESPACE.length, count);
         // zero-width space, Mongolian vowel separator (whitespace before Unicode 6.3), BOM: not whitespace
-        for (int cp : new int[]{0x200B, 0x180E, 0xFEFF, 0x2060}) {
-            assertEquals(1, PythonStrings.split("a" + Character.toString(cp) + "b").size());
+        for (int cp : new int[] {0x200B, 0x180E, 0xFEFF, 0x2060}) {
+            assertEquals(
+                    1, PythonStrings.split("a" + Character.toString(cp) + "b").size());
         }
     }
 

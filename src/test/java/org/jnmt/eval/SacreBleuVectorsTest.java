@@ -1,14 +1,10 @@
 package org.jnmt.eval;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.jnmt.cli.NmtCommand;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,9 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jnmt.cli.NmtCommand;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import picocli.CommandLine;
 
 /**
  * Runs every {@code sacrebleu ARGS} of ../shared/bleu-vectors through {@code nmt bleu ARGS} and
@@ -31,18 +30,22 @@ class SacreBleuVectorsTest {
 
     @TestFactory
     Stream<DynamicTest> everyRunMatchesSacreBleu() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(VECTORS),
-                "../shared/bleu-vectors is absent: the sacreBLEU vectors are not checked");
+        Assumptions.assumeTrue(
+                Files.isDirectory(VECTORS), "../shared/bleu-vectors is absent: the sacreBLEU vectors are not checked");
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> cases = Files.list(VECTORS)) {
             for (Path caseDir : cases.filter(Files::isDirectory).sorted().toList()) {
-                JsonNode expected = new ObjectMapper().readTree(caseDir.resolve("expected.json").toFile());
-                assertEquals(Signature.SACREBLEU_VERSION, expected.get("sacrebleu_version").asText());
+                JsonNode expected = new ObjectMapper()
+                        .readTree(caseDir.resolve("expected.json").toFile());
+                assertEquals(
+                        Signature.SACREBLEU_VERSION,
+                        expected.get("sacrebleu_version").asText());
                 for (JsonNode run : expected.get("runs")) {
                     List<String> args = new ArrayList<>();
                     run.get("args").forEach(arg -> args.add(arg.asText()));
                     String stdout = run.get("stdout").asText();
-                    tests.add(DynamicTest.dynamicTest(caseDir.getFileName() + ": sacrebleu " + String.join(" ", args),
+                    tests.add(DynamicTest.dynamicTest(
+                            caseDir.getFileName() + ": sacrebleu " + String.join(" ", args),
                             () -> assertEquals(stdout + "\n", runInCase(caseDir, args))));
                 }
             }
@@ -52,13 +55,18 @@ class SacreBleuVectorsTest {
 
     @Test
     void everyCaseHasRuns() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(VECTORS),
-                "../shared/bleu-vectors is absent: the sacreBLEU vectors are not checked");
+        Assumptions.assumeTrue(
+                Files.isDirectory(VECTORS), "../shared/bleu-vectors is absent: the sacreBLEU vectors are not checked");
         try (Stream<Path> cases = Files.list(VECTORS)) {
             List<Path> dirs = cases.filter(Files::isDirectory).toList();
             assertEquals(4, dirs.size());
             for (Path dir : dirs) {
-                assertTrue(new ObjectMapper().readTree(dir.resolve("expected.json").toFile()).get("runs").size() > 0,
+                assertTrue(
+                        new ObjectMapper()
+                                        .readTree(dir.resolve("expected.json").toFile())
+                                        .get("runs")
+                                        .size()
+                                > 0,
                         dir + " has no runs");
             }
         }

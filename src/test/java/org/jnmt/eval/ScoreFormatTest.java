@@ -1,10 +1,9 @@
 package org.jnmt.eval;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** Expected strings are sacreBLEU 2.6.0's output for the same scores. */
 class ScoreFormatTest {
@@ -14,36 +13,42 @@ class ScoreFormatTest {
 
     @Test
     void textLineCarriesTheSignature() {
-        assertEquals("chrF2|nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0 = 66.9158",
+        assertEquals(
+                "chrF2|nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0 = 66.9158",
                 ScoreFormat.text(CHRF, CHRF_SIGNATURE.format(false), 4));
         assertEquals("chrF2 = 66.9", ScoreFormat.text(CHRF, "", 1));
     }
 
     @Test
     void jsonIsPythonsIndentOneDump() {
-        assertEquals("{\n"
-                + " \"name\": \"chrF2\",\n"
-                + " \"score\": 67.0,\n"
-                + " \"signature\": \"nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0\",\n"
-                + " \"nrefs\": \"1\",\n"
-                + " \"case\": \"mixed\",\n"
-                + " \"eff\": \"yes\",\n"
-                + " \"nc\": \"6\",\n"
-                + " \"nw\": \"0\",\n"
-                + " \"space\": \"no\",\n"
-                + " \"version\": \"2.6.0\"\n"
-                + "}", ScoreFormat.json(CHRF, CHRF_SIGNATURE, 0));
+        assertEquals(
+                "{\n"
+                        + " \"name\": \"chrF2\",\n"
+                        + " \"score\": 67.0,\n"
+                        + " \"signature\": \"nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0\",\n"
+                        + " \"nrefs\": \"1\",\n"
+                        + " \"case\": \"mixed\",\n"
+                        + " \"eff\": \"yes\",\n"
+                        + " \"nc\": \"6\",\n"
+                        + " \"nw\": \"0\",\n"
+                        + " \"space\": \"no\",\n"
+                        + " \"version\": \"2.6.0\"\n"
+                        + "}",
+                ScoreFormat.json(CHRF, CHRF_SIGNATURE, 0));
     }
 
     @Test
     void severalTextResultsAlignOnTheEqualsSign() {
-        assertEquals("   BLEU|x = 1.0\nchrF2|abc = 2.0", ScoreFormat.combine(List.of("BLEU|x = 1.0", "chrF2|abc = 2.0"), false));
+        assertEquals(
+                "   BLEU|x = 1.0\nchrF2|abc = 2.0",
+                ScoreFormat.combine(List.of("BLEU|x = 1.0", "chrF2|abc = 2.0"), false));
         assertEquals("37.1\n66.9", ScoreFormat.combine(List.of("37.1", "66.9"), false));
     }
 
     @Test
     void severalJsonResultsBecomeAList() {
-        assertEquals("[\n{\n \"a\": 1\n},\n{\n \"b\": 2\n}\n]",
+        assertEquals(
+                "[\n{\n \"a\": 1\n},\n{\n \"b\": 2\n}\n]",
                 ScoreFormat.combine(List.of("{\n \"a\": 1\n}", "{\n \"b\": 2\n}"), true));
         assertEquals("[\n37.1,\n66.9\n]", ScoreFormat.combine(List.of("37.1", "66.9"), true));
         assertEquals("37.1", ScoreFormat.combine(List.of("37.1"), true));

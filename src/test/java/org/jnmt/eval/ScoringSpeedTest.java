@@ -1,15 +1,14 @@
 package org.jnmt.eval;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 
 /**
  * Measures scoring 1,000 Multi30k segments and prints the times (no timed assertion): the first
@@ -28,12 +27,20 @@ class ScoringSpeedTest {
         Bleu bleu = new Bleu(BleuSettings.defaults());
         Chrf chrf = new Chrf(ChrfSettings.defaults());
 
-        double self = time("BLEU, first call (cold)", () -> bleu.corpusScore(test2016, List.of(test2016)).score());
+        double self = time(
+                "BLEU, first call (cold)",
+                () -> bleu.corpusScore(test2016, List.of(test2016)).score());
         assertEquals(100.0, self, 1e-9);
-        time("chrF, first call (cold)", () -> chrf.corpusScore(test2016, List.of(test2016)).score());
+        time(
+                "chrF, first call (cold)",
+                () -> chrf.corpusScore(test2016, List.of(test2016)).score());
         for (int round = 0; round < 3; round++) {
-            time("BLEU, warm", () -> bleu.corpusScore(test2017, List.of(test2016)).score());
-            time("chrF, warm", () -> chrf.corpusScore(test2017, List.of(test2016)).score());
+            time(
+                    "BLEU, warm",
+                    () -> bleu.corpusScore(test2017, List.of(test2016)).score());
+            time(
+                    "chrF, warm",
+                    () -> chrf.corpusScore(test2017, List.of(test2016)).score());
         }
         double unrelated = bleu.corpusScore(test2017, List.of(test2016)).score();
         assertTrue(unrelated > 0 && unrelated < 20, "unrelated captions score low: " + unrelated);
@@ -42,8 +49,8 @@ class ScoringSpeedTest {
     private static double time(String what, Supplier<Double> scoring) {
         long start = System.nanoTime();
         double score = scoring.get();
-        System.out.printf("%s: 1000 Multi30k lines in %.1f ms (score %.4f)%n", what,
-                (System.nanoTime() - start) / 1e6, score);
+        System.out.printf(
+                "%s: 1000 Multi30k lines in %.1f ms (score %.4f)%n", what, (System.nanoTime() - start) / 1e6, score);
         return score;
     }
 }

@@ -1,8 +1,7 @@
 package org.jnmt.eval;
 
-import org.jnmt.util.NmtException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,9 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.jnmt.util.NmtException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SegmentReaderTest {
 
@@ -35,23 +34,28 @@ class SegmentReaderTest {
 
     @Test
     void finalNewlineAddsNoEmptyLineAndEmptyFileHasNone() throws IOException {
-        assertEquals(List.of("x", ""), SegmentReader.readFile(write("a.txt", "x\n\n".getBytes(StandardCharsets.UTF_8))));
+        assertEquals(
+                List.of("x", ""), SegmentReader.readFile(write("a.txt", "x\n\n".getBytes(StandardCharsets.UTF_8))));
         assertEquals(List.of(), SegmentReader.readFile(write("b.txt", new byte[0])));
     }
 
     @Test
     void standardInputUsesUniversalNewlines() {
         byte[] bytes = "a b\rc\r\nd\n\re".getBytes(StandardCharsets.UTF_8);
-        assertEquals(List.of("a b", "c", "d", "", "e"), SegmentReader.readStream(new ByteArrayInputStream(bytes), "<stdin>"));
+        assertEquals(
+                List.of("a b", "c", "d", "", "e"),
+                SegmentReader.readStream(new ByteArrayInputStream(bytes), "<stdin>"));
     }
 
     @Test
     void invalidUtf8NamesFileAndLine() throws IOException {
-        Path file = write("bad.txt", new byte[]{'o', 'k', '\n', 'x', (byte) 0xC3, '\n'});
+        Path file = write("bad.txt", new byte[] {'o', 'k', '\n', 'x', (byte) 0xC3, '\n'});
         NmtException e = assertThrows(NmtException.class, () -> SegmentReader.readFile(file));
         assertEquals(file + ":2: invalid UTF-8; the segments must be UTF-8 text.", e.getMessage());
-        NmtException surrogate = assertThrows(NmtException.class, () -> SegmentReader.readStream(
-                new ByteArrayInputStream(new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80}), "<stdin>"));
+        NmtException surrogate = assertThrows(
+                NmtException.class,
+                () -> SegmentReader.readStream(
+                        new ByteArrayInputStream(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}), "<stdin>"));
         assertEquals("<stdin>:1: invalid UTF-8; the segments must be UTF-8 text.", surrogate.getMessage());
     }
 

@@ -1,8 +1,8 @@
 package org.jnmt.eval;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
 
 /** Expected strings are sacreBLEU 2.6.0's tokenizers' output on the same input. */
 class TokenizerTest {
@@ -13,17 +13,18 @@ class TokenizerTest {
 
     @Test
     void thirteenASeparatesAsciiPunctuationButKeepsNumbersAndApostrophes() {
-        assertEquals("Hello , world ! It's 3.5 km-long ( really ) .",
+        assertEquals(
+                "Hello , world ! It's 3.5 km-long ( really ) .",
                 mteval.tokenize("Hello, world! It's 3.5 km-long (really)."));
-        assertEquals("1,000.50 and 2 - 3 a . b . c e . g . U . S . A .",
+        assertEquals(
+                "1,000.50 and 2 - 3 a . b . c e . g . U . S . A .",
                 mteval.tokenize("1,000.50 and 2-3 a.b.c e.g. U.S.A."));
         assertEquals("end with 2019 .", mteval.tokenize("end with 2019."));
     }
 
     @Test
     void thirteenAUnescapesEntitiesAndDropsSkipped() {
-        assertEquals("\" Tom & Jerry \" < b >",
-                mteval.tokenize("&quot;Tom &amp; Jerry&quot; &lt;b&gt; <skipped>"));
+        assertEquals("\" Tom & Jerry \" < b >", mteval.tokenize("&quot;Tom &amp; Jerry&quot; &lt;b&gt; <skipped>"));
     }
 
     @Test
@@ -34,10 +35,11 @@ class TokenizerTest {
 
     @Test
     void intlSeparatesUnicodePunctuationAndSymbols() {
-        assertEquals("Hello , world ! It ' s 3.5 km - long ( really ) .",
+        assertEquals(
+                "Hello , world ! It ' s 3.5 km - long ( really ) .",
                 intl.tokenize("Hello, world! It's 3.5 km-long (really)."));
-        assertEquals("1,000.50 and 2-3 a . b . c e . g . U . S . A .",
-                intl.tokenize("1,000.50 and 2-3 a.b.c e.g. U.S.A."));
+        assertEquals(
+                "1,000.50 and 2-3 a . b . c e . g . U . S . A .", intl.tokenize("1,000.50 and 2-3 a.b.c e.g. U.S.A."));
         assertEquals("J ' ai acheté 2,5 kg à 10 € — « oui » !", intl.tokenize("J'ai acheté 2,5 kg à 10 € — « oui » !"));
         assertEquals("Straße … ok ? ¿", intl.tokenize("Straße…ok?¿"));
         // mteval-v14 keeps a period after a final number, and so does sacreBLEU

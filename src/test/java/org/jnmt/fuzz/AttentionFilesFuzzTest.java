@@ -1,10 +1,9 @@
 package org.jnmt.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.file.Path;
 import org.jnmt.align.AttentionFiles;
 import org.junit.jupiter.api.Timeout;
-
-import java.nio.file.Path;
 
 /** Attention dumps ({@code N.json}) read back for heatmaps. */
 @Timeout(10)

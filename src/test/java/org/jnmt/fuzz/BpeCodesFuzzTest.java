@@ -1,13 +1,12 @@
 package org.jnmt.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.file.Path;
 import org.jnmt.data.BpeCodes;
 import org.jnmt.data.BpeEncoder;
 import org.junit.jupiter.api.Timeout;
-
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** BPE codes files (subword-nmt format), read and then applied. */
 @Timeout(10)

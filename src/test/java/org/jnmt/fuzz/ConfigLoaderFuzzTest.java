@@ -1,15 +1,14 @@
 package org.jnmt.fuzz;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.jnmt.config.ConfigLoader;
-import org.jnmt.config.NmtConfig;
-import org.junit.jupiter.api.Timeout;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import org.jnmt.config.ConfigLoader;
+import org.jnmt.config.NmtConfig;
+import org.junit.jupiter.api.Timeout;
 
 /** YAML configs, read from a file (nmt train --config) and from text (the copy in a model directory). */
 @Timeout(10)

@@ -1,13 +1,12 @@
 package org.jnmt.fuzz;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.jnmt.data.CorpusReader;
-import org.junit.jupiter.api.Timeout;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.file.Path;
 import java.util.Arrays;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.jnmt.data.CorpusReader;
+import org.junit.jupiter.api.Timeout;
 
 /** Parallel corpora: TSV files (strict, or skipping bad lines) and pairs of line-aligned files. */
 @Timeout(10)
@@ -33,8 +32,8 @@ class CorpusReaderFuzzTest {
             split++;
         }
         Path source = ParserContract.fileWith("train.de", Arrays.copyOfRange(content, 0, split));
-        Path target = ParserContract.fileWith("train.en",
-                Arrays.copyOfRange(content, Math.min(split + 1, content.length), content.length));
+        Path target = ParserContract.fileWith(
+                "train.en", Arrays.copyOfRange(content, Math.min(split + 1, content.length), content.length));
         ParserContract.rejectsCleanly(() -> readAll(CorpusReader.parallel(source, target, false)));
     }
 
@@ -42,7 +41,8 @@ class CorpusReaderFuzzTest {
         try (corpus) {
             CorpusReader.SentencePair pair;
             while ((pair = corpus.next()) != null) {
-                assertFalse(pair.source().contains("\n") || pair.target().contains("\n"), "a newline inside a sentence");
+                assertFalse(
+                        pair.source().contains("\n") || pair.target().contains("\n"), "a newline inside a sentence");
             }
         }
     }

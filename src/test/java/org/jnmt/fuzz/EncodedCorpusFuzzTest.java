@@ -1,10 +1,9 @@
 package org.jnmt.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.file.Path;
 import org.jnmt.data.EncodedCorpus;
 import org.junit.jupiter.api.Timeout;
-
-import java.nio.file.Path;
 
 /** The binary id files that 'nmt prepare' writes and training reads: a corrupt one must be reported. */
 @Timeout(10)

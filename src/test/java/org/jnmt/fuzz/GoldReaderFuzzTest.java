@@ -1,11 +1,10 @@
 package org.jnmt.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.jnmt.align.GoldReader;
-import org.junit.jupiter.api.Timeout;
-
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.jnmt.align.GoldReader;
+import org.junit.jupiter.api.Timeout;
 
 /** Gold alignment files in either format (Pharaoh or NAACL, told apart from the first line). */
 @Timeout(10)
@@ -33,8 +32,8 @@ class GoldReaderFuzzTest {
             split++;
         }
         Path sure = ParserContract.fileWith("sure.talp", Arrays.copyOfRange(content, 0, split));
-        Path possible = ParserContract.fileWith("possible.talp",
-                Arrays.copyOfRange(content, Math.min(split + 1, content.length), content.length));
+        Path possible = ParserContract.fileWith(
+                "possible.talp", Arrays.copyOfRange(content, Math.min(split + 1, content.length), content.length));
         ParserContract.rejectsCleanly(() -> GoldReader.readSureAndPossible(sure, possible, 0, 0));
     }
 }

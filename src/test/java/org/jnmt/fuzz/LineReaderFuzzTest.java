@@ -1,16 +1,15 @@
 package org.jnmt.fuzz;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.jnmt.data.LineReader;
-import org.junit.jupiter.api.Timeout;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.jnmt.data.LineReader;
+import org.junit.jupiter.api.Timeout;
 
 /** The line reader under every text input: strict on files, lenient on a stream that trickles in. */
 @Timeout(10)

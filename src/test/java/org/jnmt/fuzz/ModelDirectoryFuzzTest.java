@@ -1,11 +1,10 @@
 package org.jnmt.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.jnmt.api.ModelDirectory;
-import org.junit.jupiter.api.Timeout;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.jnmt.api.ModelDirectory;
+import org.junit.jupiter.api.Timeout;
 
 /** The manifest ({@code model.json}) that 'nmt translate' checks first when it opens a model directory. */
 @Timeout(10)

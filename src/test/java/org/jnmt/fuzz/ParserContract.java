@@ -1,16 +1,15 @@
 package org.jnmt.fuzz;
 
-import com.sun.management.UnixOperatingSystemMXBean;
-import org.jnmt.util.NmtException;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jnmt.util.NmtException;
 
 /**
  * The rule every fuzz target enforces: a parser given bad input either succeeds or throws
@@ -22,8 +21,7 @@ final class ParserContract {
     /** One scratch file per JVM, rewritten for every input (fuzzing runs millions of them). */
     private static Path scratch;
 
-    private ParserContract() {
-    }
+    private ParserContract() {}
 
     /** Runs {@code parse}; an NmtException passes if its message is non-blank, anything else fails. */
     static void rejectsCleanly(Runnable parse) {
@@ -56,7 +54,9 @@ final class ParserContract {
             long before = os.getOpenFileDescriptorCount();
             rejectsFileCleanly(file, parse);
             long after = os.getOpenFileDescriptorCount();
-            assertTrue(after <= before, "the parser left a file open (" + before + " descriptors before, " + after + " after)");
+            assertTrue(
+                    after <= before,
+                    "the parser left a file open (" + before + " descriptors before, " + after + " after)");
         }
     }
 

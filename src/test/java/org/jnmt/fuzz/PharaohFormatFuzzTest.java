@@ -1,11 +1,10 @@
 package org.jnmt.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.jnmt.align.PharaohFormat;
-import org.junit.jupiter.api.Timeout;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.jnmt.align.PharaohFormat;
+import org.junit.jupiter.api.Timeout;
 
 /** Pharaoh alignment files ({@code 0-0 1-2 ...} per line), whole files and single lines. */
 @Timeout(10)

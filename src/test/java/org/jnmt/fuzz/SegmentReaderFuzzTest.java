@@ -1,11 +1,10 @@
 package org.jnmt.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.jnmt.eval.SegmentReader;
-import org.junit.jupiter.api.Timeout;
-
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
+import org.jnmt.eval.SegmentReader;
+import org.junit.jupiter.api.Timeout;
 
 /** The BLEU/chrF input reader: hypothesis and reference files (plain or gzip) and standard input. */
 @Timeout(10)

@@ -1,20 +1,19 @@
 package org.jnmt.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.jnmt.data.BpeCodes;
 import org.jnmt.data.BpeLearner;
 import org.jnmt.data.TextNormalizer;
 import org.jnmt.data.TextPipeline;
 import org.jnmt.data.Vocabulary;
 import org.junit.jupiter.api.Timeout;
-
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What 'nmt translate' does to each line of standard input before the model sees it: normalise,
@@ -43,7 +42,8 @@ class TextPipelineFuzzTest {
     /** BPE learned on a few sentences, and a vocabulary of its subwords: small, but every step runs. */
     private static TextPipeline smallPipeline() {
         Map<String, Long> words = new HashMap<>();
-        for (String sentence : List.of("the lowest newer wider", "Ein Mann fährt Fahrrad .", "don't stop-and-go, 3.5 km!")) {
+        for (String sentence :
+                List.of("the lowest newer wider", "Ein Mann fährt Fahrrad .", "don't stop-and-go, 3.5 km!")) {
             BpeLearner.countWords(sentence, words);
         }
         BpeCodes codes = BpeLearner.learn(words, 30, 1);

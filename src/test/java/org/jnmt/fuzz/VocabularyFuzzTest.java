@@ -1,12 +1,11 @@
 package org.jnmt.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.file.Path;
 import org.jnmt.data.Vocabulary;
 import org.junit.jupiter.api.Timeout;
-
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Vocabulary files: the four special tokens, then one token (and optional frequency) a line. */
 @Timeout(10)

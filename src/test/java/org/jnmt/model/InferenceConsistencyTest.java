@@ -1,5 +1,9 @@
 package org.jnmt.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
 import org.jnmt.config.Readout;
 import org.jnmt.data.Batch;
 import org.jnmt.data.SpecialTokens;
@@ -8,11 +12,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
-
-import java.util.Arrays;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The step-by-step inference API against teacher-forced decoding, and the attention weights
@@ -24,7 +23,8 @@ class InferenceConsistencyTest {
     @Test
     void stepByStepDecodingGivesTheTeacherForcedLogProbabilities() {
         for (Readout readout : Readout.values()) {
-            ModelDimensions dims = readout == Readout.NONE ? TinyModels.dimensions(readout, 0, false)
+            ModelDimensions dims = readout == Readout.NONE
+                    ? TinyModels.dimensions(readout, 0, false)
                     : TinyModels.dimensions(readout, 4, readout == Readout.TANH);
             Seq2SeqModel model = TinyModels.model(dims, 0.3, DataType.DOUBLE, 21);
             Batch batch = TinyModels.batch(22);
@@ -78,7 +78,8 @@ class InferenceConsistencyTest {
 
     @Test
     void selectedRowsDecodeLikeTheirSentences() {
-        Seq2SeqModel model = TinyModels.model(TinyModels.dimensions(Readout.MAXOUT, 3, false), 0.0, DataType.DOUBLE, 25);
+        Seq2SeqModel model =
+                TinyModels.model(TinyModels.dimensions(Readout.MAXOUT, 3, false), 0.0, DataType.DOUBLE, 25);
         Batch batch = TinyModels.batch(26);
         EncoderState enc = model.encode(batch.src(), batch.srcLengths());
         int[] rows = {2, 0, 0, 1, 2};
@@ -87,10 +88,14 @@ class InferenceConsistencyTest {
         DecoderStep all = model.step(enc, enc.initialState(), bos(3));
         DecoderStep selected = model.step(beams, beams.initialState(), bos(rows.length));
         for (int i = 0; i < rows.length; i++) {
-            assertArrayEquals(all.logProbs().getRow(rows[i]).toDoubleVector(),
-                    selected.logProbs().getRow(i).toDoubleVector(), 1e-12);
-            assertArrayEquals(all.state().getRow(rows[i]).toDoubleVector(),
-                    selected.state().getRow(i).toDoubleVector(), 1e-12);
+            assertArrayEquals(
+                    all.logProbs().getRow(rows[i]).toDoubleVector(),
+                    selected.logProbs().getRow(i).toDoubleVector(),
+                    1e-12);
+            assertArrayEquals(
+                    all.state().getRow(rows[i]).toDoubleVector(),
+                    selected.state().getRow(i).toDoubleVector(),
+                    1e-12);
         }
     }
 
@@ -121,8 +126,12 @@ class InferenceConsistencyTest {
     }
 
     private static Batch single(Batch batch, int b) {
-        return new Batch(new int[][] {batch.src()[b]}, new int[] {batch.srcLengths()[b]},
-                new int[][] {batch.tgt()[b]}, new int[] {batch.tgtLengths()[b]}, new long[] {b});
+        return new Batch(
+                new int[][] {batch.src()[b]},
+                new int[] {batch.srcLengths()[b]},
+                new int[][] {batch.tgt()[b]},
+                new int[] {batch.tgtLengths()[b]},
+                new long[] {b});
     }
 
     private static int[] bos(int n) {
@@ -131,6 +140,5 @@ class InferenceConsistencyTest {
         return tokens;
     }
 
-    private record Forced(double[] nll, float[][][] attention) {
-    }
+    private record Forced(double[] nll, float[][][] attention) {}
 }

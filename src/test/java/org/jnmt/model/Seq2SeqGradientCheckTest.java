@@ -1,12 +1,9 @@
 package org.jnmt.model;
 
-import org.jnmt.config.Readout;
-import org.jnmt.data.Batch;
-import org.jnmt.model.ParameterSet.Parameter;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,11 +14,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
 import java.util.stream.IntStream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jnmt.config.Readout;
+import org.jnmt.data.Batch;
+import org.jnmt.model.ParameterSet.Parameter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Analytic gradients against central finite differences, in DOUBLE precision, for every parameter
@@ -54,20 +53,27 @@ class Seq2SeqGradientCheckTest {
 
     @Test
     void maxoutReadoutMatchesFiniteDifferences() {
-        check("maxout readout, label smoothing 0.1", TinyModels.dimensions(Readout.MAXOUT, 3, false), 0.1, 0.0,
-                SAMPLE);
+        check("maxout readout, label smoothing 0.1", TinyModels.dimensions(Readout.MAXOUT, 3, false), 0.1, 0.0, SAMPLE);
     }
 
     @Test
     void tiedEmbeddingsMatchFiniteDifferences() {
-        check("tied embeddings (tanh readout of size emb), label smoothing 0.1",
-                TinyModels.dimensions(Readout.TANH, 4, true), 0.1, 0.0, SAMPLE);
+        check(
+                "tied embeddings (tanh readout of size emb), label smoothing 0.1",
+                TinyModels.dimensions(Readout.TANH, 4, true),
+                0.1,
+                0.0,
+                SAMPLE);
     }
 
     @Test
     void dropoutWithFixedMasksMatchesFiniteDifferences() {
-        check("dropout 0.3 on embeddings and features, fixed masks, tanh readout",
-                TinyModels.dimensions(Readout.TANH, 6, false), 0.0, 0.3, SAMPLE);
+        check(
+                "dropout 0.3 on embeddings and features, fixed masks, tanh readout",
+                TinyModels.dimensions(Readout.TANH, 6, false),
+                0.0,
+                0.3,
+                SAMPLE);
     }
 
     @Test
@@ -80,7 +86,8 @@ class Seq2SeqGradientCheckTest {
         assertEquals(a.loss(), b.loss(), 0.0);
         assertEquals(a.nll(), b.nll(), 0.0);
         for (Parameter p : model.parameters().all()) {
-            assertArrayEquals(gradsA.get(p.name()).data().asDouble(), p.grad().data().asDouble(), 0.0, p.name());
+            assertArrayEquals(
+                    gradsA.get(p.name()).data().asDouble(), p.grad().data().asDouble(), 0.0, p.name());
         }
     }
 
@@ -92,7 +99,8 @@ class Seq2SeqGradientCheckTest {
         Map<String, INDArray> first = gradients(model);
         model.forwardBackward(batch, 0, 0.0);
         for (Parameter p : model.parameters().all()) {
-            assertArrayEquals(first.get(p.name()).data().asDouble(), p.grad().data().asDouble(), 1e-15, p.name());
+            assertArrayEquals(
+                    first.get(p.name()).data().asDouble(), p.grad().data().asDouble(), 1e-15, p.name());
         }
     }
 
@@ -123,7 +131,8 @@ class Seq2SeqGradientCheckTest {
             assertEquals(result.loss(), model.loss(batch, smoothing).loss(), 1e-12, "forward-only loss");
         }
         Map<String, INDArray> analytic = gradients(model);
-        DoubleSupplier objective = dropout == 0 ? () -> model.loss(batch, smoothing).meanLoss()
+        DoubleSupplier objective = dropout == 0
+                ? () -> model.loss(batch, smoothing).meanLoss()
                 : () -> model.forwardBackward(batch, seed, smoothing).meanLoss();
         StringBuilder table = new StringBuilder("gradient check, " + label + ":\n");
         double worst = 0;
@@ -140,8 +149,9 @@ class Seq2SeqGradientCheckTest {
                 normN += numeric * numeric;
             }
             double error = Math.sqrt(diff) / Math.max(Math.sqrt(normA) + Math.sqrt(normN), 1e-300);
-            table.append(String.format("  %-14s %-9s %3d/%-3d elements  |g|=%.3e  rel.err=%.2e%n", p.name(),
-                    shape(p.value()), coordinates.length, a.length, Math.sqrt(normA), error));
+            table.append(String.format(
+                    "  %-14s %-9s %3d/%-3d elements  |g|=%.3e  rel.err=%.2e%n",
+                    p.name(), shape(p.value()), coordinates.length, a.length, Math.sqrt(normA), error));
             assertTrue(normA > 0, p.name() + " has a zero gradient where checked");
             worst = Math.max(worst, error);
         }
@@ -154,7 +164,8 @@ class Seq2SeqGradientCheckTest {
         if (g.length <= sample) {
             return IntStream.range(0, g.length).toArray();
         }
-        List<Integer> byMagnitude = new ArrayList<>(IntStream.range(0, g.length).boxed().toList());
+        List<Integer> byMagnitude =
+                new ArrayList<>(IntStream.range(0, g.length).boxed().toList());
         byMagnitude.sort(Comparator.comparingDouble(i -> -Math.abs(g[i])));
         List<Integer> chosen = new ArrayList<>(byMagnitude.subList(0, sample / 2));
         Random random = new Random(seed);

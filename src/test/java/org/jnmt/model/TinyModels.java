@@ -1,12 +1,11 @@
 package org.jnmt.model;
 
+import java.util.Random;
 import org.jnmt.config.ModelConfig;
 import org.jnmt.config.Readout;
 import org.jnmt.data.Batch;
 import org.jnmt.data.SpecialTokens;
 import org.nd4j.linalg.api.buffer.DataType;
-
-import java.util.Random;
 
 /** Tiny models and batches with padding on both sides, for the model tests. */
 final class TinyModels {
@@ -14,8 +13,7 @@ final class TinyModels {
     static final int SRC_VOCAB = 11;
     static final int TGT_VOCAB = 13;
 
-    private TinyModels() {
-    }
+    private TinyModels() {}
 
     static ModelDimensions dimensions(Readout readout, int readoutSize, boolean tied) {
         return new ModelDimensions(SRC_VOCAB, TGT_VOCAB, 4, 3, 5, 4, readout, readoutSize, tied);
@@ -43,11 +41,15 @@ final class TinyModels {
         return batch(seed, new int[] {5, 2, 4}, 6, new int[] {3, 6, 1}, 7, SRC_VOCAB, TGT_VOCAB);
     }
 
-    static Batch batch(long seed, int[] srcLengths, int srcWidth, int[] tgtLengths, int tgtWidth,
-                       int srcVocab, int tgtVocab) {
+    static Batch batch(
+            long seed, int[] srcLengths, int srcWidth, int[] tgtLengths, int tgtWidth, int srcVocab, int tgtVocab) {
         Random random = new Random(seed);
-        return new Batch(rows(random, srcLengths, srcWidth, srcVocab), srcLengths.clone(),
-                rows(random, tgtLengths, tgtWidth, tgtVocab), tgtLengths.clone(), new long[srcLengths.length]);
+        return new Batch(
+                rows(random, srcLengths, srcWidth, srcVocab),
+                srcLengths.clone(),
+                rows(random, tgtLengths, tgtWidth, tgtVocab),
+                tgtLengths.clone(),
+                new long[srcLengths.length]);
     }
 
     /** Random word ids (never special) ending with EOS, then PAD. */
@@ -65,8 +67,12 @@ final class TinyModels {
     /** The same batch with random ids in every padded slot. */
     static Batch scramblePadding(Batch batch, long seed) {
         Random random = new Random(seed);
-        return new Batch(scramble(batch.src(), batch.srcLengths(), random, SRC_VOCAB), batch.srcLengths(),
-                scramble(batch.tgt(), batch.tgtLengths(), random, TGT_VOCAB), batch.tgtLengths(), batch.indices());
+        return new Batch(
+                scramble(batch.src(), batch.srcLengths(), random, SRC_VOCAB),
+                batch.srcLengths(),
+                scramble(batch.tgt(), batch.tgtLengths(), random, TGT_VOCAB),
+                batch.tgtLengths(),
+                batch.indices());
     }
 
     private static int[][] scramble(int[][] ids, int[] lengths, Random random, int vocab) {

@@ -1,7 +1,9 @@
 package org.jnmt.quickstart;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,11 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DateCorpusTest {
 
@@ -46,8 +45,10 @@ class DateCorpusTest {
         List<DateCorpus.Pair> all = new ArrayList<>(splits.train());
         all.addAll(splits.dev());
         all.addAll(splits.test());
-        assertEquals(all.size(), all.stream().map(DateCorpus.Pair::target).distinct().count());
-        assertEquals(all.size(), all.stream().map(DateCorpus.Pair::source).distinct().count());
+        assertEquals(
+                all.size(), all.stream().map(DateCorpus.Pair::target).distinct().count());
+        assertEquals(
+                all.size(), all.stream().map(DateCorpus.Pair::source).distinct().count());
         assertThrows(IllegalArgumentException.class, () -> DateCorpus.generate(DateCorpus.DATES + 1, 1));
         assertEquals(73049, DateCorpus.DATES);
     }
@@ -68,8 +69,12 @@ class DateCorpusTest {
     @Test
     void theVocabularyIsSmall() {
         List<DateCorpus.Pair> pairs = DateCorpus.generate(20000, 5);
-        Set<String> source = pairs.stream().flatMap(p -> List.of(p.source().split(" ")).stream()).collect(Collectors.toSet());
-        Set<String> target = pairs.stream().flatMap(p -> List.of(p.target().split(" ")).stream()).collect(Collectors.toSet());
+        Set<String> source = pairs.stream()
+                .flatMap(p -> List.of(p.source().split(" ")).stream())
+                .collect(Collectors.toSet());
+        Set<String> target = pairs.stream()
+                .flatMap(p -> List.of(p.target().split(" ")).stream())
+                .collect(Collectors.toSet());
         assertTrue(source.size() <= 180, "source vocabulary " + source.size());
         assertEquals(11, target.size());
         assertTrue(pairs.stream().allMatch(p -> p.source().split(" ").length <= 12));
@@ -93,12 +98,49 @@ class DateCorpusTest {
         private static final Map<String, Integer> NUMBER_WORDS = new HashMap<>();
 
         static {
-            String[] small = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+            String[] small = {
+                "one",
+                "two",
+                "three",
+                "four",
+                "five",
+                "six",
+                "seven",
+                "eight",
+                "nine",
+                "ten",
+                "eleven",
+                "twelve",
+                "thirteen",
+                "fourteen",
+                "fifteen",
+                "sixteen",
+                "seventeen",
+                "eighteen",
+                "nineteen"
+            };
             String[] tens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
-            String[] ordinals = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-                    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-                    "eighteenth", "nineteenth"};
+            String[] ordinals = {
+                "first",
+                "second",
+                "third",
+                "fourth",
+                "fifth",
+                "sixth",
+                "seventh",
+                "eighth",
+                "ninth",
+                "tenth",
+                "eleventh",
+                "twelfth",
+                "thirteenth",
+                "fourteenth",
+                "fifteenth",
+                "sixteenth",
+                "seventeenth",
+                "eighteenth",
+                "nineteenth"
+            };
             for (int i = 0; i < small.length; i++) {
                 NUMBER_WORDS.put(small[i], i + 1);
                 NUMBER_WORDS.put(ordinals[i], i + 1);
@@ -132,9 +174,11 @@ class DateCorpusTest {
                 String upper = token.toUpperCase(Locale.ROOT);
                 if (Set.of(Month.values()).stream().anyMatch(m -> m.name().equals(upper))) {
                     month = Month.valueOf(upper);
-                } else if (Set.of(DayOfWeek.values()).stream().anyMatch(d -> d.name().equals(upper))) {
+                } else if (Set.of(DayOfWeek.values()).stream()
+                        .anyMatch(d -> d.name().equals(upper))) {
                     weekday = DayOfWeek.valueOf(upper);
-                } else if (NUMBER_WORDS.containsKey(token) || Set.of("hundred", "thousand", "oh", "and").contains(token)) {
+                } else if (NUMBER_WORDS.containsKey(token)
+                        || Set.of("hundred", "thousand", "oh", "and").contains(token)) {
                     words.add(token);
                 } else if (!words.isEmpty()) {
                     numbers.add(wordsToNumber(words));
@@ -171,10 +215,14 @@ class DateCorpusTest {
 
         /** The style of a source: its tokens with digits and number words replaced by placeholders. */
         static String shape(String source) {
-            return source.replaceAll("\\d( \\d)*", "D").replaceAll(" (st|nd|rd|th)\\b", "")
+            return source.replaceAll("\\d( \\d)*", "D")
+                    .replaceAll(" (st|nd|rd|th)\\b", "")
                     .replaceAll("[A-Z][a-z]+day", "WEEKDAY")
-                    .replaceAll("(January|February|March|April|May|June|July|August|September|October|November|December)", "MONTH")
-                    .replaceAll("[a-z-]+", "w").replaceAll("w( w)+", "w");
+                    .replaceAll(
+                            "(January|February|March|April|May|June|July|August|September|October|November|December)",
+                            "MONTH")
+                    .replaceAll("[a-z-]+", "w")
+                    .replaceAll("w( w)+", "w");
         }
     }
 }

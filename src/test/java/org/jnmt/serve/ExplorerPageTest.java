@@ -1,6 +1,18 @@
 package org.jnmt.serve;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.jnmt.api.TinyModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,19 +28,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The attention explorer in a real browser: Debian's headless Chromium driven through
@@ -46,6 +45,7 @@ class ExplorerPageTest {
 
     @TempDir
     static Path dir;
+
     static TranslationServer server;
     static Http http;
     static WebDriver browser;
@@ -53,22 +53,33 @@ class ExplorerPageTest {
 
     @BeforeAll
     static void startServerAndBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "the browser test needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         String given = System.getProperty("jnmt.explorer.model");
         Path modelDir = given == null ? TinyModel.train(dir) : Path.of(given);
-        sentence = given == null ? Files.readAllLines(TinyModel.testSources(dir)).get(3)
+        sentence = given == null
+                ? Files.readAllLines(TinyModel.testSources(dir)).get(3)
                 : System.getProperty("jnmt.explorer.sentence", "Ein Mann fährt mit dem Fahrrad durch die Stadt.");
         server = new TranslationServer(List.of(new ModelSpec("dates", modelDir)), ServerLimits.DEFAULT, 1)
-                .start("127.0.0.1", 0).startLoading();
+                .start("127.0.0.1", 0)
+                .startLoading();
         http = new Http(server.port());
         http.awaitHealthy();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280,1400", "--disable-extensions", "--no-first-run");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,1400",
+                "--disable-extensions",
+                "--no-first-run");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
     }
 
@@ -87,17 +98,24 @@ class ExplorerPageTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         browser.get("http://127.0.0.1:" + server.port() + "/");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#model option")));
-        assertEquals(http.get("/models").json().get(0).get("defaults").get("beam").asText(),
-                browser.findElement(By.id("beam")).getAttribute("value"), "the model's default beam");
+        assertEquals(
+                http.get("/models").json().get(0).get("defaults").get("beam").asText(),
+                browser.findElement(By.id("beam")).getAttribute("value"),
+                "the model's default beam");
         browser.findElement(By.id("sentences")).sendKeys(sentence);
         browser.findElement(By.id("translate")).click();
-        WebElement main = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".panel.main .translation")));
-        JsonNode api = http.post("/translate", Map.of("q", sentence, "attention", true, "alignment", true)).json();
+        WebElement main =
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".panel.main .translation")));
+        JsonNode api = http.post("/translate", Map.of("q", sentence, "attention", true, "alignment", true))
+                .json();
         assertEquals(api.get("translatedText").asText(), main.getText());
 
         // Word view (the default): as many link lines as the API's hard alignment has links.
-        int links = api.get("alignment").asText().isEmpty() ? 0 : api.get("alignment").asText().split(" ").length;
-        wait.until(d -> d.findElements(By.cssSelector(".panel.main .links line")).size() == links);
+        int links = api.get("alignment").asText().isEmpty()
+                ? 0
+                : api.get("alignment").asText().split(" ").length;
+        wait.until(
+                d -> d.findElements(By.cssSelector(".panel.main .links line")).size() == links);
 
         // BPE pieces: the heatmap's cells are the API's attention, source across, target down.
         browser.findElement(By.id("view-pieces")).click();
@@ -109,19 +127,26 @@ class ExplorerPageTest {
         for (WebElement cell : cells) {
             int t = Integer.parseInt(cell.getAttribute("data-t"));
             int s = Integer.parseInt(cell.getAttribute("data-s"));
-            assertEquals(matrix.get(t).get(s).asDouble(), Double.parseDouble(cell.getAttribute("data-w")), 1e-7,
+            assertEquals(
+                    matrix.get(t).get(s).asDouble(),
+                    Double.parseDouble(cell.getAttribute("data-w")),
+                    1e-7,
                     "cell " + t + "," + s);
         }
-        List<WebElement> columns = browser.findElements(By.cssSelector(".panel.main table.heatmap thead th[scope=col]"));
+        List<WebElement> columns =
+                browser.findElements(By.cssSelector(".panel.main table.heatmap thead th[scope=col]"));
         assertEquals(api.get("attention").get("source").size(), columns.size(), "source tokens across");
-        assertEquals(api.get("attention").get("source").get(0).asText(), columns.get(0).getText());
+        assertEquals(
+                api.get("attention").get("source").get(0).asText(),
+                columns.get(0).getText());
 
         // Hovering a target token colours the source tokens by its attention.
         List<WebElement> targets = browser.findElements(By.cssSelector(".panel.main .target .word"));
         new Actions(browser).moveToElement(targets.get(0)).perform();
         List<WebElement> sources = browser.findElements(By.cssSelector(".panel.main .source .word"));
         int strongest = argMax(matrix.get(0));
-        assertTrue(sources.get(strongest).getAttribute("style").contains("background"),
+        assertTrue(
+                sources.get(strongest).getAttribute("style").contains("background"),
                 "the most attended source token is highlighted");
 
         // The n-best list and the beam tree open; the tree marks finished hypotheses.
@@ -134,19 +159,24 @@ class ExplorerPageTest {
 
         // What if: click the first target token, pick the second word the model weighed there.
         browser.findElement(By.cssSelector(".panel.main .target .word")).click();
-        List<WebElement> alternatives = wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(
-                By.cssSelector(".panel.main .alternatives li"), 1));
+        List<WebElement> alternatives = wait.until(
+                ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".panel.main .alternatives li"), 1));
         String forced = alternatives.get(1).getAttribute("data-token");
         alternatives.get(1).click();
-        WebElement firstRow = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector(".panel.whatif table.heatmap tbody th")));
+        WebElement firstRow = wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector(".panel.whatif table.heatmap tbody th")));
         assertEquals(forced, firstRow.getText(), "the new translation starts with the forced word");
-        assertTrue(browser.findElement(By.cssSelector(".panel.whatif h3")).getText().startsWith("What if"));
-        assertFalse(browser.findElements(By.cssSelector(".panel.main table.heatmap td.cell")).isEmpty(),
+        assertTrue(browser.findElement(By.cssSelector(".panel.whatif h3"))
+                .getText()
+                .startsWith("What if"));
+        assertFalse(
+                browser.findElements(By.cssSelector(".panel.main table.heatmap td.cell"))
+                        .isEmpty(),
                 "the old attention stays beside the new");
 
         browser.findElement(By.id("view-words")).click();
-        wait.until(d -> d.findElements(By.cssSelector(".panel.whatif .links line")).size() > 0);
+        wait.until(
+                d -> d.findElements(By.cssSelector(".panel.whatif .links line")).size() > 0);
         ((ChromeDriver) browser).executeScript("window.scrollTo(0, 0)");
         File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
         Files.createDirectories(SCREENSHOT.getParent());

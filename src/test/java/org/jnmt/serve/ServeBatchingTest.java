@@ -1,13 +1,10 @@
 package org.jnmt.serve;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.jnmt.api.TinyModel;
-import org.jnmt.api.Translation;
-import org.jnmt.api.Translator;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,10 +17,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jnmt.api.TinyModel;
+import org.jnmt.api.Translation;
+import org.jnmt.api.Translator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Concurrent clients: dynamic batching, results independent of batch-mates, the queue's bound. */
 class ServeBatchingTest {
@@ -32,6 +31,7 @@ class ServeBatchingTest {
 
     @TempDir
     static Path dir;
+
     static Path modelDir;
     static List<String> sentences;
 
@@ -46,11 +46,15 @@ class ServeBatchingTest {
         List<Translation> alone = new ArrayList<>();
         try (Translator translator = Translator.load(modelDir)) {
             for (String sentence : sentences) {
-                alone.add(translator.translate(List.of(sentence), translator.defaults()).get(0));
+                alone.add(translator
+                        .translate(List.of(sentence), translator.defaults())
+                        .get(0));
             }
         }
-        try (TranslationServer server = new TranslationServer(List.of(new ModelSpec("dates", modelDir)),
-                ServerLimits.DEFAULT.withBatchWindowMillis(20), 1).start("127.0.0.1", 0).startLoading()) {
+        try (TranslationServer server = new TranslationServer(
+                        List.of(new ModelSpec("dates", modelDir)), ServerLimits.DEFAULT.withBatchWindowMillis(20), 1)
+                .start("127.0.0.1", 0)
+                .startLoading()) {
             Http http = new Http(server.port());
             http.awaitHealthy();
             List<Callable<Http.Response>> clients = new ArrayList<>();
@@ -65,7 +69,9 @@ class ServeBatchingTest {
                 // The same tokens; the numbers agree to float32 rounding (a GEMM over more rows may sum
                 // in another order).
                 assertEquals(alone.get(i).score(), body.get("score").asDouble(), 1e-5, sentences.get(i));
-                assertEquals(Http.JSON.valueToTree(alone.get(i).targetTokens()), body.get("attention").get("target"));
+                assertEquals(
+                        Http.JSON.valueToTree(alone.get(i).targetTokens()),
+                        body.get("attention").get("target"));
                 float[][] attention = alone.get(i).attention();
                 JsonNode rows = body.get("attention").get("attention");
                 for (int t = 0; t < attention.length; t++) {
@@ -75,22 +81,27 @@ class ServeBatchingTest {
                 }
             }
             long batches = batchCount(http.get("/metrics").body());
-            assertTrue(batches < sentences.size(), sentences.size() + " single-sentence requests in " + batches
-                    + " batches: some shared one");
+            assertTrue(
+                    batches < sentences.size(),
+                    sentences.size() + " single-sentence requests in " + batches + " batches: some shared one");
         }
     }
 
     @Test
     void sixtyFourConcurrentClientsAreAllAnswered() throws Exception {
-        try (TranslationServer server = new TranslationServer(List.of(new ModelSpec("dates", modelDir)),
-                ServerLimits.DEFAULT, 1).start("127.0.0.1", 0).startLoading()) {
+        try (TranslationServer server = new TranslationServer(
+                        List.of(new ModelSpec("dates", modelDir)), ServerLimits.DEFAULT, 1)
+                .start("127.0.0.1", 0)
+                .startLoading()) {
             Http http = new Http(server.port());
             http.awaitHealthy();
             List<Callable<Http.Response>> clients = new ArrayList<>();
             for (int c = 0; c < 64; c++) {
                 List<String> own = sentences.subList(c % 20, c % 20 + 1 + c % 3);
-                clients.add(c % 2 == 0 ? () -> http.post("/translate", Map.of("q", own))
-                        : () -> http.post("/translator/translate", List.of(Map.of("src", own.get(0)))));
+                clients.add(
+                        c % 2 == 0
+                                ? () -> http.post("/translate", Map.of("q", own))
+                                : () -> http.post("/translator/translate", List.of(Map.of("src", own.get(0)))));
             }
             List<Http.Response> responses = runAll(clients, 64);
             for (int c = 0; c < 64; c++) {
@@ -98,7 +109,11 @@ class ServeBatchingTest {
                 assertEquals(200, response.status(), "client " + c + ": " + response.body());
                 int expected = c % 2 == 0 ? 1 + c % 3 : 1;
                 JsonNode body = response.json();
-                assertEquals(expected, c % 2 == 0 ? body.get("translatedText").size() : body.get(0).size(),
+                assertEquals(
+                        expected,
+                        c % 2 == 0
+                                ? body.get("translatedText").size()
+                                : body.get(0).size(),
                         "client " + c);
             }
         }
@@ -106,8 +121,12 @@ class ServeBatchingTest {
 
     @Test
     void beyondTheQueueBoundTheServerAnswers503WithRetryAfter() throws Exception {
-        try (TranslationServer server = new TranslationServer(List.of(new ModelSpec("dates", modelDir)),
-                ServerLimits.DEFAULT.withMaxPending(2).withBatching(false), 1).start("127.0.0.1", 0).startLoading()) {
+        try (TranslationServer server = new TranslationServer(
+                        List.of(new ModelSpec("dates", modelDir)),
+                        ServerLimits.DEFAULT.withMaxPending(2).withBatching(false),
+                        1)
+                .start("127.0.0.1", 0)
+                .startLoading()) {
             Http http = new Http(server.port());
             http.awaitHealthy();
             List<Callable<Http.Response>> clients = new ArrayList<>();
@@ -118,7 +137,9 @@ class ServeBatchingTest {
             int refused = 0;
             for (Http.Response response : runAll(clients, 16)) {
                 if (response.status() == 200) {
-                    assertEquals(sentences.size(), response.json().get("translatedText").size());
+                    assertEquals(
+                            sentences.size(),
+                            response.json().get("translatedText").size());
                     ok++;
                 } else {
                     assertEquals(503, response.status(), response.body());
@@ -134,8 +155,10 @@ class ServeBatchingTest {
 
     @Test
     void theLoadGeneratorChecksEveryAnswerAndKeepsToItsBudget() throws Exception {
-        try (TranslationServer server = new TranslationServer(List.of(new ModelSpec("dates", modelDir)),
-                ServerLimits.DEFAULT, 1).start("127.0.0.1", 0).startLoading()) {
+        try (TranslationServer server = new TranslationServer(
+                        List.of(new ModelSpec("dates", modelDir)), ServerLimits.DEFAULT, 1)
+                .start("127.0.0.1", 0)
+                .startLoading()) {
             new Http(server.port()).awaitHealthy();
             LoadGenerator generator = new LoadGenerator("127.0.0.1", server.port(), sentences, 2);
             LoadGenerator.Result result = generator.run(4, 30, 24);
@@ -144,7 +167,9 @@ class ServeBatchingTest {
             assertEquals(0, result.failures());
             assertTrue(result.percentile(0.5) <= result.percentile(0.99));
         }
-        assertThrows(IllegalArgumentException.class, () -> new LoadGenerator("192.0.2.1", 80, sentences, 1),
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new LoadGenerator("192.0.2.1", 80, sentences, 1),
                 "loopback only");
     }
 

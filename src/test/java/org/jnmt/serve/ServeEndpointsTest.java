@@ -1,13 +1,11 @@
 package org.jnmt.serve;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.jnmt.api.TinyModel;
-import org.jnmt.cli.NmtCommand;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,17 +14,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jnmt.api.TinyModel;
+import org.jnmt.cli.NmtCommand;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every endpoint of {@code nmt serve} and every bad request, against a tiny model on 127.0.0.1. */
 class ServeEndpointsTest {
 
     @TempDir
     static Path dir;
+
     static Path modelDir;
     static List<String> sentences;
     static TranslationServer server;
@@ -36,9 +36,15 @@ class ServeEndpointsTest {
     static void startServer() throws Exception {
         modelDir = TinyModel.train(dir);
         sentences = Files.readAllLines(TinyModel.testSources(dir)).subList(0, 6);
-        server = new TranslationServer(List.of(new ModelSpec("dates", modelDir)),
-                ServerLimits.DEFAULT.withMaxBodyBytes(4096).withMaxSentences(8).withMaxSentenceChars(200), 1)
-                .start("127.0.0.1", 0).startLoading();
+        server = new TranslationServer(
+                        List.of(new ModelSpec("dates", modelDir)),
+                        ServerLimits.DEFAULT
+                                .withMaxBodyBytes(4096)
+                                .withMaxSentences(8)
+                                .withMaxSentenceChars(200),
+                        1)
+                .start("127.0.0.1", 0)
+                .startLoading();
         http = new Http(server.port());
         http.awaitHealthy();
     }
@@ -56,71 +62,113 @@ class ServeEndpointsTest {
         Files.write(input, sentences);
         Path output = dir.resolve("output.txt");
         Path attention = dir.resolve("attention");
-        assertEquals(0, NmtCommand.execute("translate", "-m", modelDir.toString(), "-i", input.toString(),
-                "-o", output.toString(), "--nbest", "1", "--alignments", "hard", "--attention-out", attention.toString()));
+        assertEquals(
+                0,
+                NmtCommand.execute(
+                        "translate",
+                        "-m",
+                        modelDir.toString(),
+                        "-i",
+                        input.toString(),
+                        "-o",
+                        output.toString(),
+                        "--nbest",
+                        "1",
+                        "--alignments",
+                        "hard",
+                        "--attention-out",
+                        attention.toString()));
         List<String> lines = Files.readAllLines(output);
 
-        Http.Response response = http.post("/translate", Map.of("q", sentences, "source", "words", "target", "iso",
-                "alignment", true, "attention", true));
+        Http.Response response = http.post(
+                "/translate",
+                Map.of("q", sentences, "source", "words", "target", "iso", "alignment", true, "attention", true));
         assertEquals(200, response.status(), response.body());
         assertTrue(response.contentType().startsWith("application/json"));
         JsonNode body = response.json();
         for (int i = 0; i < sentences.size(); i++) {
             String[] fields = lines.get(i).split(" \\|\\|\\| ", -1);
             assertEquals(fields[1], body.get("translatedText").get(i).asText(), sentences.get(i));
-            assertEquals(fields[2], String.format(Locale.ROOT, "%.6f", body.get("score").get(i).asDouble()));
+            assertEquals(
+                    fields[2],
+                    String.format(Locale.ROOT, "%.6f", body.get("score").get(i).asDouble()));
             assertEquals(fields[3], body.get("alignment").get(i).asText());
-            JsonNode file = Http.JSON.readTree(attention.resolve((i + 1) + ".json").toFile());
+            JsonNode file =
+                    Http.JSON.readTree(attention.resolve((i + 1) + ".json").toFile());
             assertEquals(file, body.get("attention").get(i), "the attention of sentence " + (i + 1));
         }
 
         JsonNode single = http.post("/translate", Map.of("q", sentences.get(0))).json();
-        assertEquals(lines.get(0).split(" \\|\\|\\| ")[1], single.get("translatedText").asText());
+        assertEquals(
+                lines.get(0).split(" \\|\\|\\| ")[1],
+                single.get("translatedText").asText());
         assertFalse(single.has("alternatives"), "alternatives only when asked for");
     }
 
     @Test
     void alternativesAreTheNBestOfTheBeam() {
-        JsonNode body = http.post("/translate", Map.of("q", sentences.get(1), "alternatives", 2, "beam", 3)).json();
+        JsonNode body = http.post("/translate", Map.of("q", sentences.get(1), "alternatives", 2, "beam", 3))
+                .json();
         assertEquals(2, body.get("alternatives").size());
-        JsonNode greedy = http.post("/translate", Map.of("q", List.of(sentences.get(1)), "beam", 1)).json();
+        JsonNode greedy = http.post("/translate", Map.of("q", List.of(sentences.get(1)), "beam", 1))
+                .json();
         assertEquals(1, greedy.get("translatedText").size());
     }
 
     @Test
     void openNmtShapeAnswersEachSourceInOrder() {
-        Http.Response response = http.post("/translator/translate",
+        Http.Response response = http.post(
+                "/translator/translate",
                 List.of(Map.of("src", sentences.get(2), "id", 0), Map.of("src", sentences.get(3))));
         assertEquals(200, response.status(), response.body());
         JsonNode results = response.json().get(0);
         assertEquals(2, results.size());
-        JsonNode libre = http.post("/translate", Map.of("q", List.of(sentences.get(2), sentences.get(3)))).json();
+        JsonNode libre = http.post("/translate", Map.of("q", List.of(sentences.get(2), sentences.get(3))))
+                .json();
         for (int i = 0; i < 2; i++) {
             assertEquals(sentences.get(2 + i), results.get(i).get("src").asText());
-            assertEquals(libre.get("translatedText").get(i).asText(), results.get(i).get("tgt").asText());
-            assertEquals(libre.get("score").get(i).asDouble(), results.get(i).get("pred_score").asDouble(), 0.0);
+            assertEquals(
+                    libre.get("translatedText").get(i).asText(),
+                    results.get(i).get("tgt").asText());
+            assertEquals(
+                    libre.get("score").get(i).asDouble(),
+                    results.get(i).get("pred_score").asDouble(),
+                    0.0);
             assertEquals(1, results.get(i).get("n_best").asInt());
         }
     }
 
     @Test
     void prefixIsForcedAndTheRestDecoded() throws Exception {
-        String free = http.post("/translate", Map.of("q", sentences.get(0))).json().get("translatedText").asText();
+        String free = http.post("/translate", Map.of("q", sentences.get(0)))
+                .json()
+                .get("translatedText")
+                .asText();
         String reference = Files.readAllLines(TinyModel.testReferences(dir)).get(0);
         String prefix = String.join(" ", Arrays.asList(reference.split(" ")).subList(0, 4));
         assertFalse(free.startsWith(prefix), "the prefix is not what the model would say anyway: " + free);
-        JsonNode forced = http.post("/translate", Map.of("q", List.of(sentences.get(0), sentences.get(1)),
-                "prefix", List.of(prefix, ""))).json().get("translatedText");
+        JsonNode forced = http.post(
+                        "/translate",
+                        Map.of("q", List.of(sentences.get(0), sentences.get(1)), "prefix", List.of(prefix, "")))
+                .json()
+                .get("translatedText");
         assertTrue(forced.get(0).asText().startsWith(prefix), forced.get(0).asText());
-        assertEquals(http.post("/translate", Map.of("q", sentences.get(1))).json().get("translatedText").asText(),
-                forced.get(1).asText(), "an empty prefix is no constraint");
+        assertEquals(
+                http.post("/translate", Map.of("q", sentences.get(1)))
+                        .json()
+                        .get("translatedText")
+                        .asText(),
+                forced.get(1).asText(),
+                "an empty prefix is no constraint");
     }
 
     @Test
     void exploreGivesTheBeamTreeTheAlternativesAndForcedPrefixes() {
         String sentence = sentences.get(4);
-        JsonNode translated = http.post("/translate", Map.of("q", sentence, "beam", 3, "attention", true)).json();
-        JsonNode explored = http.post("/explore", Map.of("q", sentence, "beam", 3, "top_k", 4)).json();
+        JsonNode translated = http.post("/translate", Map.of("q", sentence, "beam", 3, "attention", true))
+                .json();
+        JsonNode explored = http.post("/explore", Map.of("q", sentence, "beam", 3, "top_k", 4))
+                .json();
         JsonNode best = explored.get("translations").get(0);
         assertEquals(translated.get("translatedText").asText(), best.get("text").asText());
         assertEquals(translated.get("attention"), best.get("tokens"), "the token attention of /translate");
@@ -135,13 +183,15 @@ class ServeEndpointsTest {
         assertTrue(steps.size() >= targets.size(), "the trace reaches the step where the winner finished");
         boolean winnerFinished = false;
         for (JsonNode node : steps.get(targets.size() - 1)) {
-            winnerFinished |= node.get("finished").asBoolean() && node.get("score").asDouble() == best.get("score").asDouble();
+            winnerFinished |= node.get("finished").asBoolean()
+                    && node.get("score").asDouble() == best.get("score").asDouble();
         }
         assertTrue(winnerFinished, "the winner is marked finished at its last step");
 
         String picked = explored.get("alternatives").get(1).get(1).get("token").asText();
         List<String> prefix = List.of(targets.get(0).asText(), picked);
-        JsonNode whatIf = http.post("/explore", Map.of("q", sentence, "beam", 3, "prefix_tokens", prefix)).json();
+        JsonNode whatIf = http.post("/explore", Map.of("q", sentence, "beam", 3, "prefix_tokens", prefix))
+                .json();
         JsonNode forcedTargets = whatIf.get("translations").get(0).get("tokens").get("target");
         assertEquals(prefix.get(0), forcedTargets.get(0).asText());
         assertEquals(picked, forcedTargets.get(1).asText(), "the picked alternative is forced at step 2");
@@ -149,8 +199,9 @@ class ServeEndpointsTest {
 
     @Test
     void healthIs503AndTranslationIsRefusedUntilTheModelsAreLoaded() throws Exception {
-        try (TranslationServer loading = new TranslationServer(List.of(new ModelSpec("dates", modelDir)),
-                ServerLimits.DEFAULT, 1).start("127.0.0.1", 0)) {
+        try (TranslationServer loading = new TranslationServer(
+                        List.of(new ModelSpec("dates", modelDir)), ServerLimits.DEFAULT, 1)
+                .start("127.0.0.1", 0)) {
             Http client = new Http(loading.port());
             Http.Response health = client.get("/health");
             assertEquals(503, health.status());
@@ -175,7 +226,10 @@ class ServeEndpointsTest {
         assertEquals(0, model.get("id").asInt());
         assertEquals("words", model.get("source").asText());
         assertEquals("iso", model.get("target").asText());
-        assertTrue(model.get("source_vocabulary").asInt() > 4 && model.get("parameters").asLong() > 0, model.toString());
+        assertTrue(
+                model.get("source_vocabulary").asInt() > 4
+                        && model.get("parameters").asLong() > 0,
+                model.toString());
         assertEquals(5, model.get("defaults").get("beam").asInt());
 
         http.post("/translate", Map.of("q", sentences.get(0)));
@@ -184,8 +238,12 @@ class ServeEndpointsTest {
         assertEquals(200, metrics.status());
         assertTrue(metrics.contentType().startsWith("text/plain; version=0.0.4"), metrics.contentType());
         String text = metrics.body();
-        for (String name : List.of("jnmt_requests_total counter", "jnmt_request_duration_seconds histogram",
-                "jnmt_sentences_total counter", "jnmt_batch_sentences histogram", "jnmt_pending_requests gauge")) {
+        for (String name : List.of(
+                "jnmt_requests_total counter",
+                "jnmt_request_duration_seconds histogram",
+                "jnmt_sentences_total counter",
+                "jnmt_batch_sentences histogram",
+                "jnmt_pending_requests gauge")) {
             assertTrue(text.contains("# TYPE " + name), name);
             assertTrue(text.contains("# HELP " + name.split(" ")[0] + " "), name);
         }
@@ -204,8 +262,15 @@ class ServeEndpointsTest {
         Http.Response style = http.get("/explorer.css");
         assertEquals(200, script.status());
         assertEquals(200, style.status());
-        for (String outside : List.of("src=\"http", "href=\"http", "src=\"//", "href=\"//", "@import", "url(",
-                "fetch('http", "fetch(\"http")) {
+        for (String outside : List.of(
+                "src=\"http",
+                "href=\"http",
+                "src=\"//",
+                "href=\"//",
+                "@import",
+                "url(",
+                "fetch('http",
+                "fetch(\"http")) {
             for (Http.Response part : List.of(page, script, style)) {
                 assertFalse(part.body().contains(outside), "the page loads nothing from outside: " + outside);
             }
@@ -226,18 +291,25 @@ class ServeEndpointsTest {
         cases.put("beam a string", new Object[] {"/translate", "{\"q\": \"a\", \"beam\": \"5\"}", 400});
         cases.put("beam zero", new Object[] {"/translate", "{\"q\": \"a\", \"beam\": 0}", 400});
         cases.put("alignment not a boolean", new Object[] {"/translate", "{\"q\": \"a\", \"alignment\": 1}", 400});
-        cases.put("alternatives past the beam", new Object[] {"/translate", "{\"q\": \"a\", \"alternatives\": 3, \"beam\": 2}", 400});
+        cases.put(
+                "alternatives past the beam",
+                new Object[] {"/translate", "{\"q\": \"a\", \"alternatives\": 3, \"beam\": 2}", 400});
         cases.put("unknown model", new Object[] {"/translate", "{\"q\": \"a\", \"model\": \"nope\"}", 400});
-        cases.put("unknown pair", new Object[] {"/translate", "{\"q\": \"a\", \"source\": \"de\", \"target\": \"en\"}", 400});
+        cases.put(
+                "unknown pair",
+                new Object[] {"/translate", "{\"q\": \"a\", \"source\": \"de\", \"target\": \"en\"}", 400});
         cases.put("empty list", new Object[] {"/translate", "{\"q\": []}", 400});
-        cases.put("too many sentences", new Object[] {"/translate", "{\"q\": [\"a\",\"a\",\"a\",\"a\",\"a\",\"a\",\"a\",\"a\",\"a\"]}", 400});
+        cases.put(
+                "too many sentences",
+                new Object[] {"/translate", "{\"q\": [\"a\",\"a\",\"a\",\"a\",\"a\",\"a\",\"a\",\"a\",\"a\"]}", 400});
         cases.put("sentence too long", new Object[] {"/translate", "{\"q\": \"" + tooLong + "\"}", 400});
         cases.put("prefix shape", new Object[] {"/translate", "{\"q\": [\"a\"], \"prefix\": \"b\"}", 400});
         cases.put("OpenNMT not a list", new Object[] {"/translator/translate", "{\"src\": \"a\"}", 400});
         cases.put("OpenNMT empty list", new Object[] {"/translator/translate", "[]", 400});
         cases.put("OpenNMT no src", new Object[] {"/translator/translate", "[{\"id\": 0}]", 400});
         cases.put("OpenNMT unknown id", new Object[] {"/translator/translate", "[{\"src\": \"a\", \"id\": 7}]", 400});
-        cases.put("OpenNMT id a string", new Object[] {"/translator/translate", "[{\"src\": \"a\", \"id\": \"0\"}]", 400});
+        cases.put("OpenNMT id a string", new Object[] {"/translator/translate", "[{\"src\": \"a\", \"id\": \"0\"}]", 400
+        });
         cases.put("explore without q", new Object[] {"/explore", "{\"beam\": 2}", 400});
         cases.put("unknown endpoint", new Object[] {"/nothing", "{}", 404});
         for (Map.Entry<String, Object[]> c : cases.entrySet()) {
@@ -259,7 +331,8 @@ class ServeEndpointsTest {
         JsonNode error = response.json().get("error");
         assertNotNull(error, name + ": " + response.body());
         String message = error.asText();
-        assertTrue(message.endsWith(".") && !message.contains("\n") && message.length() < 200,
+        assertTrue(
+                message.endsWith(".") && !message.contains("\n") && message.length() < 200,
                 name + ": one sentence: " + message);
     }
 }

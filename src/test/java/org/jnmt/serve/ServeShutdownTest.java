@@ -1,8 +1,7 @@
 package org.jnmt.serve;
 
-import org.jnmt.api.TinyModel;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -17,9 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jnmt.api.TinyModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code nmt serve} as a process: SIGTERM lets the request in flight finish, then it exits 0. */
 class ServeShutdownTest {
@@ -38,9 +37,21 @@ class ServeShutdownTest {
             many.addAll(sentences);
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                "org.jnmt.cli.NmtCommand", "serve", "-m", modelDir.toString(), "--host", "127.0.0.1", "--port", "0")
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        java.toString(),
+                        "-Xmx1g",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.jnmt.cli.NmtCommand",
+                        "serve",
+                        "-m",
+                        modelDir.toString(),
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        "0")
+                .redirectErrorStream(true)
+                .start();
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread reader = new Thread(() -> readLog(process, log, port));
@@ -49,14 +60,14 @@ class ServeShutdownTest {
         try {
             Http http = new Http(port.get(2, TimeUnit.MINUTES));
             http.awaitHealthy();
-            CompletableFuture<Http.Response> inFlight = CompletableFuture.supplyAsync(
-                    () -> http.post("/translate", Map.of("q", many, "beam", 8)));
+            CompletableFuture<Http.Response> inFlight =
+                    CompletableFuture.supplyAsync(() -> http.post("/translate", Map.of("q", many, "beam", 8)));
             long deadline = System.currentTimeMillis() + 30_000;
             while (!http.get("/metrics").body().contains("jnmt_pending_requests 1")) {
                 assertTrue(System.currentTimeMillis() < deadline, "the request never became pending");
                 Thread.sleep(5);
             }
-            process.destroy();                              // SIGTERM
+            process.destroy(); // SIGTERM
             Http.Response response = inFlight.get(2, TimeUnit.MINUTES);
             assertEquals(200, response.status(), response.body());
             assertEquals(many.size(), response.json().get("translatedText").size());
@@ -68,7 +79,8 @@ class ServeShutdownTest {
     }
 
     private static void readLog(Process process, List<String> log, CompletableFuture<Integer> port) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 log.add(line);

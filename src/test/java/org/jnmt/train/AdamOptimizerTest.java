@@ -1,18 +1,17 @@
 package org.jnmt.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.jnmt.model.ParameterSet;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class AdamOptimizerTest {
 
@@ -52,20 +51,25 @@ class AdamOptimizerTest {
 
     private static ParameterSet twoTensors(DataType type) {
         ParameterSet params = new ParameterSet(type);
-        params.add("w", 2, 2).value().assign(Nd4j.createFromArray(THETA[0], THETA[1], THETA[2], THETA[3]).reshape(2, 2));
+        params.add("w", 2, 2)
+                .value()
+                .assign(Nd4j.createFromArray(THETA[0], THETA[1], THETA[2], THETA[3])
+                        .reshape(2, 2));
         params.add("b", 2).value().assign(Nd4j.createFromArray(THETA[4], THETA[5]));
         return params;
     }
 
     private static void setGrads(ParameterSet params, double[] g) {
-        params.get("w").grad().assign(Nd4j.createFromArray(g[0], g[1], g[2], g[3]).reshape(2, 2));
+        params.get("w")
+                .grad()
+                .assign(Nd4j.createFromArray(g[0], g[1], g[2], g[3]).reshape(2, 2));
         params.get("b").grad().assign(Nd4j.createFromArray(g[4], g[5]));
     }
 
     private static double[] flatValues(ParameterSet params) {
         double[] w = params.get("w").value().reshape(4).toDoubleVector();
         double[] b = params.get("b").value().toDoubleVector();
-        return new double[]{w[0], w[1], w[2], w[3], b[0], b[1]};
+        return new double[] {w[0], w[1], w[2], w[3], b[0], b[1]};
     }
 
     @Test
@@ -96,7 +100,7 @@ class AdamOptimizerTest {
         AdamOptimizer adam = new AdamOptimizer(params, LR, B1, B2, EPS);
         ReferenceAdam reference = new ReferenceAdam(6);
         double[] expected = THETA.clone();
-        for (double[] g : new double[][]{GRAD_1, GRAD_2}) {
+        for (double[] g : new double[][] {GRAD_1, GRAD_2}) {
             setGrads(params, g);
             adam.step();
             reference.step(expected, g);

@@ -1,11 +1,8 @@
 package org.jnmt.train;
 
-import org.jnmt.checkpoint.Checkpoint;
-import org.jnmt.checkpoint.Checkpoint.Metadata;
-import org.jnmt.model.ParameterSet;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import org.jnmt.checkpoint.Checkpoint;
+import org.jnmt.checkpoint.Checkpoint.Metadata;
+import org.jnmt.model.ParameterSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Checkpoints written by an earlier jnmt (format version 1, the files under this package's test

@@ -1,12 +1,9 @@
 package org.jnmt.train;
 
-import org.jnmt.checkpoint.AtomicFileWriter;
-import org.jnmt.checkpoint.Checkpoint;
-import org.jnmt.checkpoint.CheckpointFiles;
-import org.jnmt.model.ParameterSet;
-import org.jnmt.util.NmtException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +12,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jnmt.checkpoint.AtomicFileWriter;
+import org.jnmt.checkpoint.Checkpoint;
+import org.jnmt.checkpoint.CheckpointFiles;
+import org.jnmt.model.ParameterSet;
+import org.jnmt.util.NmtException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CheckpointStoreTest {
 
@@ -42,7 +41,7 @@ class CheckpointStoreTest {
         AdamOptimizer adam = TrainingFixtures.trainedTinyModel(params, 5);
         CheckpointStore store = new CheckpointStore(run, 2);
         assertEquals(Optional.empty(), store.latest());
-        for (long step : new long[]{999_999, 500, 1_000_000, 1_500_000}) {
+        for (long step : new long[] {999_999, 500, 1_000_000, 1_500_000}) {
             store.save(params, adam, TrainingFixtures.state(step));
         }
         Files.writeString(store.checkpointDir().resolve(".step-002000.ckpt.123.tmp"), "interrupted write");
@@ -58,7 +57,9 @@ class CheckpointStoreTest {
         AdamOptimizer resumedAdam = new AdamOptimizer(resumed, 1e-3, 0.9, 0.999, 1e-8);
         TrainingState state = store.resumeLatest(resumed, resumedAdam).orElseThrow();
         assertEquals(TrainingFixtures.state(1_500_000), state);
-        assertArrayEquals(TrainingFixtures.values(params).get(1), TrainingFixtures.values(resumed).get(1));
+        assertArrayEquals(
+                TrainingFixtures.values(params).get(1),
+                TrainingFixtures.values(resumed).get(1));
         assertTrue(Files.isRegularFile(run.resolve("best.ckpt")));
     }
 
@@ -70,8 +71,10 @@ class CheckpointStoreTest {
         Files.writeString(run.resolve("checkpoints"), "a regular file where the directory should be");
         CheckpointStore store = new CheckpointStore(run, 5);
         NmtException e = assertThrows(NmtException.class, () -> store.save(params, adam, TrainingFixtures.state(100)));
-        assertEquals(run.resolve("checkpoints") + ": cannot create the checkpoint directory"
-                + " (a file of that name is in the way)", e.getMessage());
+        assertEquals(
+                run.resolve("checkpoints") + ": cannot create the checkpoint directory"
+                        + " (a file of that name is in the way)",
+                e.getMessage());
 
         CheckpointStore nested = new CheckpointStore(run.resolve("checkpoints").resolve("run2"), 5);
         e = assertThrows(NmtException.class, () -> nested.saveBest(params, TrainingFixtures.state(100)));
@@ -103,16 +106,20 @@ class CheckpointStoreTest {
         Path file = store.save(params, adam, TrainingFixtures.state(100));
         byte[] before = Files.readAllBytes(file);
 
-        IOException e = assertThrows(IOException.class, () -> AtomicFileWriter.write(file, out -> {
-            out.write(new byte[100_000]);
-            throw new IOException("No space left on device");
-        }));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> AtomicFileWriter.write(file, out -> {
+                    out.write(new byte[100_000]);
+                    throw new IOException("No space left on device");
+                }));
         assertEquals("No space left on device", e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(file));
         assertEquals(List.of("step-000100.ckpt"), directory(store.checkpointDir()));
         ParameterSet reloaded = TrainingFixtures.tinyModel();
         Checkpoint.loadWeights(file, reloaded);
-        assertArrayEquals(TrainingFixtures.values(params).get(0), TrainingFixtures.values(reloaded).get(0));
+        assertArrayEquals(
+                TrainingFixtures.values(params).get(0),
+                TrainingFixtures.values(reloaded).get(0));
     }
 
     @Test

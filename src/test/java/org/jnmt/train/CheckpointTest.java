@@ -1,5 +1,16 @@
 package org.jnmt.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.jnmt.checkpoint.Checkpoint;
 import org.jnmt.model.ParameterSet;
 import org.jnmt.util.NmtException;
@@ -8,18 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CheckpointTest {
 
@@ -38,7 +37,12 @@ class CheckpointTest {
     void roundTripRestoresWeightsOptimiserAndStateBitForBit() {
         ParameterSet params = TrainingFixtures.tinyModel();
         AdamOptimizer adam = TrainingFixtures.trainedTinyModel(params, 1);
-        TrainingState state = new TrainingState(200, 3, 17, 42, 123.5,
+        TrainingState state = new TrainingState(
+                200,
+                3,
+                17,
+                42,
+                123.5,
                 new LearningRateScheduler.State(5e-4, Double.NEGATIVE_INFINITY, 0),
                 new EarlyStopping.State(Double.NEGATIVE_INFINITY, 0, 0, null));
         Path file = dir.resolve("a.ckpt");
@@ -57,10 +61,15 @@ class CheckpointTest {
             assertArrayEquals(expected.get(i), actual.get(i));
         }
         Map<String, INDArray> moments = adam.stateTensors();
-        restoredAdam.stateTensors().forEach((name, tensor) ->
-                assertArrayEquals(moments.get(name).data().asFloat(), tensor.data().asFloat(), name));
-        assertEquals(List.of(4L, 3L), List.of(restored.get("encoder.embedding").value().shape()[0],
-                restored.get("encoder.embedding").value().shape()[1]));
+        restoredAdam
+                .stateTensors()
+                .forEach((name, tensor) -> assertArrayEquals(
+                        moments.get(name).data().asFloat(), tensor.data().asFloat(), name));
+        assertEquals(
+                List.of(4L, 3L),
+                List.of(
+                        restored.get("encoder.embedding").value().shape()[0],
+                        restored.get("encoder.embedding").value().shape()[1]));
     }
 
     @Test
@@ -72,7 +81,10 @@ class CheckpointTest {
         ParameterSet restored = new ParameterSet(DataType.DOUBLE);
         restored.add("w", 2);
         Checkpoint.loadWeights(file, restored);
-        assertArrayEquals(new double[]{Math.PI, -Double.MIN_VALUE}, restored.get("w").value().toDoubleVector(), 0.0);
+        assertArrayEquals(
+                new double[] {Math.PI, -Double.MIN_VALUE},
+                restored.get("w").value().toDoubleVector(),
+                0.0);
     }
 
     @Test
@@ -82,10 +94,12 @@ class CheckpointTest {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.setLength(size - 10);
         }
-        NmtException e = assertThrows(NmtException.class,
-                () -> Checkpoint.loadWeights(file, TrainingFixtures.tinyModel()));
-        assertEquals(file + ": checkpoint is truncated (" + (size - 10) + " of " + size
-                + " bytes); it was cut short after it was written - use an earlier checkpoint", e.getMessage());
+        NmtException e =
+                assertThrows(NmtException.class, () -> Checkpoint.loadWeights(file, TrainingFixtures.tinyModel()));
+        assertEquals(
+                file + ": checkpoint is truncated (" + (size - 10) + " of " + size
+                        + " bytes); it was cut short after it was written - use an earlier checkpoint",
+                e.getMessage());
     }
 
     @Test
@@ -96,8 +110,10 @@ class CheckpointTest {
         Files.write(file, bytes);
         ParameterSet params = TrainingFixtures.tinyModel();
         NmtException e = assertThrows(NmtException.class, () -> Checkpoint.loadWeights(file, params));
-        assertEquals(file + ": checkpoint is corrupt (checksum mismatch); it was damaged after it was written"
-                + " - use an earlier checkpoint", e.getMessage());
+        assertEquals(
+                file + ": checkpoint is corrupt (checksum mismatch); it was damaged after it was written"
+                        + " - use an earlier checkpoint",
+                e.getMessage());
         assertEquals(0.0, params.get("scale").value().getDouble(0), "nothing is loaded from a corrupt file");
     }
 
@@ -108,8 +124,8 @@ class CheckpointTest {
             raf.seek(8);
             raf.writeInt(7);
         }
-        NmtException e = assertThrows(NmtException.class,
-                () -> Checkpoint.loadWeights(file, TrainingFixtures.tinyModel()));
+        NmtException e =
+                assertThrows(NmtException.class, () -> Checkpoint.loadWeights(file, TrainingFixtures.tinyModel()));
         assertEquals(file + ": format version 7 is not supported; this jnmt reads version 1", e.getMessage());
     }
 
@@ -117,8 +133,8 @@ class CheckpointTest {
     void otherFilesAreNotCheckpoints() throws IOException {
         Path file = dir.resolve("config.yaml");
         Files.writeString(file, "model:\n  hidden_size: 512\n");
-        NmtException e = assertThrows(NmtException.class,
-                () -> Checkpoint.loadWeights(file, TrainingFixtures.tinyModel()));
+        NmtException e =
+                assertThrows(NmtException.class, () -> Checkpoint.loadWeights(file, TrainingFixtures.tinyModel()));
         assertEquals(file + ": not a jnmt checkpoint (it does not start with JNMTCKPT)", e.getMessage());
         Path missing = dir.resolve("missing.ckpt");
         e = assertThrows(NmtException.class, () -> Checkpoint.loadWeights(missing, TrainingFixtures.tinyModel()));
@@ -134,8 +150,10 @@ class CheckpointTest {
         other.add("scale");
         AdamOptimizer adam = new AdamOptimizer(other, 1e-3, 0.9, 0.999, 1e-8);
         NmtException e = assertThrows(NmtException.class, () -> TrainingCheckpoint.loadTraining(file, other, adam));
-        assertEquals(file + ": parameter encoder.embedding has shape [4, 3] in the checkpoint but [5, 3] in the model"
-                + " (were the vocabularies or model sizes changed?)", e.getMessage());
+        assertEquals(
+                file + ": parameter encoder.embedding has shape [4, 3] in the checkpoint but [5, 3] in the model"
+                        + " (were the vocabularies or model sizes changed?)",
+                e.getMessage());
         assertEquals(0.0, other.get("decoder.bias").value().sumNumber().doubleValue());
         assertEquals(0, adam.steps());
 
@@ -143,8 +161,10 @@ class CheckpointTest {
         fewer.add("encoder.embedding", 4, 3);
         fewer.add("decoder.bias", 3);
         e = assertThrows(NmtException.class, () -> Checkpoint.loadWeights(file, fewer));
-        assertEquals(file + ": holds parameter scale that the model does not have"
-                + " (it was saved from a model with another configuration)", e.getMessage());
+        assertEquals(
+                file + ": holds parameter scale that the model does not have"
+                        + " (it was saved from a model with another configuration)",
+                e.getMessage());
     }
 
     @Test
@@ -158,6 +178,8 @@ class CheckpointTest {
         NmtException e = assertThrows(NmtException.class, () -> TrainingCheckpoint.loadTraining(best, restored, adam));
         assertTrue(e.getMessage().startsWith(best + ": holds model weights only"), e.getMessage());
         Checkpoint.loadWeights(best, restored);
-        assertArrayEquals(TrainingFixtures.values(params).get(0), TrainingFixtures.values(restored).get(0));
+        assertArrayEquals(
+                TrainingFixtures.values(params).get(0),
+                TrainingFixtures.values(restored).get(0));
     }
 }

@@ -1,5 +1,17 @@
 package org.jnmt.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.jnmt.checkpoint.Checkpoint;
 import org.jnmt.checkpoint.CheckpointFiles;
 import org.jnmt.config.ConfigLoader;
@@ -15,19 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The crash test: a training run (its own JVM, started as {@code nmt train --resume}) is killed
@@ -59,9 +58,10 @@ class CrashResumeTest {
             long reached = latestStep(crashed);
             Process process = train(config, crashed);
             boolean targetWrite = attempt >= RANDOM_KILLS;
-            if (targetWrite ? waitForTemporaryFile(crashed, process)
+            if (targetWrite
+                    ? waitForTemporaryFile(crashed, process)
                     : waitForStep(crashed, process, reached + 1 + random.nextInt(3), random.nextInt(40))) {
-                process.destroyForcibly().waitFor();         // SIGKILL
+                process.destroyForcibly().waitFor(); // SIGKILL
                 kills++;
                 if (!temporaryFiles(crashed).isEmpty()) {
                     killsDuringWrite++;
@@ -88,7 +88,7 @@ class CrashResumeTest {
         config.training.seed = 5;
         config.training.epochs = 6;
         config.training.batchSize = 10;
-        config.training.checkpointEvery = 1;     // a checkpoint after every update: writes are frequent
+        config.training.checkpointEvery = 1; // a checkpoint after every update: writes are frequent
         config.training.keepLast = 2;
         new DataPreparer(config, false).prepare();
         Path file = dir.resolve("config.yaml");
@@ -100,10 +100,24 @@ class CrashResumeTest {
     private Process train(Path config, Path run) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "org.jnmt.cli.NmtCommand",
-                "--quiet", "--threads", "1", "train", "--config", config.toString(), "--out", run.toString(), "--resume"));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("train-" + run.getFileName() + ".log").toFile()).start();
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.jnmt.cli.NmtCommand",
+                "--quiet",
+                "--threads",
+                "1",
+                "train",
+                "--config",
+                config.toString(),
+                "--out",
+                run.toString(),
+                "--resume"));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        dir.resolve("train-" + run.getFileName() + ".log").toFile())
+                .start();
     }
 
     /**
@@ -140,7 +154,8 @@ class CrashResumeTest {
         for (Path folder : List.of(run, run.resolve(CheckpointFiles.CHECKPOINT_DIR))) {
             if (Files.isDirectory(folder)) {
                 try (Stream<Path> files = Files.list(folder)) {
-                    files.filter(p -> p.getFileName().toString().endsWith(".tmp")).forEach(found::add);
+                    files.filter(p -> p.getFileName().toString().endsWith(".tmp"))
+                            .forEach(found::add);
                 }
             }
         }
@@ -149,7 +164,7 @@ class CrashResumeTest {
 
     private static void assertEveryCheckpointLoads(Path run) {
         for (Path checkpoint : CheckpointFiles.list(run)) {
-            TrainingCheckpoint.readState(checkpoint);          // throws NmtException if damaged
+            TrainingCheckpoint.readState(checkpoint); // throws NmtException if damaged
         }
         Path best = run.resolve(CheckpointFiles.BEST_FILE);
         if (Files.exists(best)) {
@@ -166,14 +181,18 @@ class CrashResumeTest {
         Backend.start(1);
         PreparedData data = PreparedData.load(dir.resolve("data"));
         NmtConfig config = ConfigLoader.load(dir.resolve("config.yaml"), List.of());
-        ModelDimensions dims = ModelDimensions.of(config.model, data.sourceVocabulary().size(),
+        ModelDimensions dims = ModelDimensions.of(
+                config.model,
+                data.sourceVocabulary().size(),
                 data.targetVocabulary().size());
         ParameterSet a = new Seq2SeqModel(dims, config.model, DataType.FLOAT).parameters();
         ParameterSet b = new Seq2SeqModel(dims, config.model, DataType.FLOAT).parameters();
         Checkpoint.loadWeights(expected, a);
         Checkpoint.loadWeights(actual, b);
         for (String name : a.names()) {
-            assertArrayEquals(a.get(name).value().data().asFloat(), b.get(name).value().data().asFloat(),
+            assertArrayEquals(
+                    a.get(name).value().data().asFloat(),
+                    b.get(name).value().data().asFloat(),
                     "parameter " + name + " differs after the crashes");
         }
     }

@@ -1,12 +1,12 @@
 package org.jnmt.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
 import org.jnmt.model.ParameterSet;
 import org.jnmt.model.ParameterSet.Parameter;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 class GradientAccumulatorTest {
 
@@ -20,7 +20,7 @@ class GradientAccumulatorTest {
         w.grad().assign(Nd4j.createFromArray(new double[][] {{1, 2}, {3, 4}}));
         b.grad().assign(Nd4j.createFromArray(1.0, 1.0, 1.0));
         accumulator.add();
-        w.grad().assign(Nd4j.createFromArray(new double[][] {{3, 2}, {1, 0}}));   // a second backward pass overwrites
+        w.grad().assign(Nd4j.createFromArray(new double[][] {{3, 2}, {1, 0}})); // a second backward pass overwrites
         b.grad().assign(Nd4j.createFromArray(0.0, 2.0, 5.0));
         accumulator.add();
         accumulator.finish();

@@ -1,7 +1,15 @@
 package org.jnmt.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jnmt.checkpoint.CheckpointFiles;
 import org.jnmt.config.ConfigLoader;
 import org.jnmt.config.NmtConfig;
@@ -10,15 +18,6 @@ import org.jnmt.quickstart.DateCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * SIGTERM (what Ctrl-C's SIGINT also does) stops a training run in order: it validates and
@@ -36,17 +35,29 @@ class InterruptTest {
         Path config = writeConfig();
         Path run = dir.resolve("run");
         Process process = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "org.jnmt.cli.NmtCommand",
-                "--quiet", "--threads", "1", "train", "--config", config.toString(), "--out", run.toString()))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("train.log").toFile()).start();
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.jnmt.cli.NmtCommand",
+                        "--quiet",
+                        "--threads",
+                        "1",
+                        "train",
+                        "--config",
+                        config.toString(),
+                        "--out",
+                        run.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("train.log").toFile())
+                .start();
         // Signal once the run has passed its first checkpoint (every 7 steps) and trained a little more.
         while (process.isAlive() && CheckpointFiles.list(run).isEmpty()) {
             Thread.sleep(5);
         }
         Thread.sleep(300);
         assertTrue(process.isAlive(), "the run ended before the signal: " + Files.readString(dir.resolve("train.log")));
-        process.destroy();                                   // SIGTERM
+        process.destroy(); // SIGTERM
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the run did not stop");
 
         // Scheduled validations come every 1,000 steps: a validation at all is the stop's, and it
@@ -54,7 +65,8 @@ class InterruptTest {
         long lastCheckpoint = lastCheckpointStep(run);
         assertTrue(lastCheckpoint >= 7, "last checkpoint at step " + lastCheckpoint);
         assertEquals(lastCheckpoint, lastValidationStep(run), "the last checkpoint's step was not validated");
-        assertTrue(Files.readString(dir.resolve("train.log")).contains("stopping: validating and saving the last state"));
+        assertTrue(
+                Files.readString(dir.resolve("train.log")).contains("stopping: validating and saving the last state"));
     }
 
     private Path writeConfig() throws IOException {

@@ -1,31 +1,31 @@
 package org.jnmt.train;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class LearningRateSchedulerTest {
 
     @Test
     void reducesAfterPatienceValidationsWithoutImprovementDownToTheMinimum() {
         LearningRateScheduler scheduler = new LearningRateScheduler(1e-3, 0.5, 2, 2e-4);
-        assertFalse(scheduler.observe(10.0));   // best 10
-        assertFalse(scheduler.observe(12.0));   // best 12
-        assertFalse(scheduler.observe(11.0));   // 1 bad
-        assertTrue(scheduler.observe(12.0));    // 2 bad (equal is not better): halve
+        assertFalse(scheduler.observe(10.0)); // best 10
+        assertFalse(scheduler.observe(12.0)); // best 12
+        assertFalse(scheduler.observe(11.0)); // 1 bad
+        assertTrue(scheduler.observe(12.0)); // 2 bad (equal is not better): halve
         assertEquals(5e-4, scheduler.learningRate(), 1e-18);
-        assertFalse(scheduler.observe(11.5));   // counting restarted: 1 bad
-        assertFalse(scheduler.observe(13.0));   // new best resets
+        assertFalse(scheduler.observe(11.5)); // counting restarted: 1 bad
+        assertFalse(scheduler.observe(13.0)); // new best resets
         assertFalse(scheduler.observe(1.0));
         assertTrue(scheduler.observe(1.0));
         assertEquals(2.5e-4, scheduler.learningRate(), 1e-18);
         scheduler.observe(1.0);
-        assertTrue(scheduler.observe(1.0));     // 1.25e-4 is below the minimum
+        assertTrue(scheduler.observe(1.0)); // 1.25e-4 is below the minimum
         assertEquals(2e-4, scheduler.learningRate(), 1e-18);
         scheduler.observe(1.0);
-        assertFalse(scheduler.observe(1.0));    // already at the minimum
+        assertFalse(scheduler.observe(1.0)); // already at the minimum
         assertEquals(2e-4, scheduler.learningRate(), 1e-18);
     }
 

@@ -1,18 +1,17 @@
 package org.jnmt.train;
 
-import org.jnmt.util.NmtException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jnmt.util.NmtException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MetricsLogTest {
 
@@ -20,7 +19,8 @@ class MetricsLogTest {
     Path run;
 
     private static final TrainReport TRAIN_100 = new TrainReport(100, 1, 5.25, 1e-3, 5123.5, 2.5, 61.25);
-    private static final TrainReport TRAIN_200 = new TrainReport(200, 1, Double.NaN, 1e-3, 4000, Double.POSITIVE_INFINITY, 120);
+    private static final TrainReport TRAIN_200 =
+            new TrainReport(200, 1, Double.NaN, 1e-3, 4000, Double.POSITIVE_INFINITY, 120);
     private static final ValidationReport VALID_200 = new ValidationReport(200, 1, 4.75, 12.31, 130.5);
     private static final TrainReport TRAIN_300 = new TrainReport(300, 2, 4.0, 5e-4, 4100, 1.0, 180);
 
@@ -35,10 +35,14 @@ class MetricsLogTest {
         assertEquals(List.of(TRAIN_100, TRAIN_200), records.train());
         assertEquals(List.of(VALID_200), records.validations());
         List<String> lines = Files.readAllLines(run.resolve(MetricsLog.FILE_NAME));
-        assertEquals("{\"type\":\"valid\",\"step\":200,\"epoch\":1,\"dev_loss\":4.75,\"dev_ppl\":" + Math.exp(4.75)
-                + ",\"dev_bleu\":12.31,\"elapsed_s\":130.5}", lines.get(2));
-        assertEquals("{\"type\":\"train\",\"step\":100,\"epoch\":1,\"loss\":5.25,\"ppl\":" + Math.exp(5.25)
-                + ",\"lr\":0.001,\"tokens_per_s\":5123.5,\"grad_norm\":2.5,\"elapsed_s\":61.25}", lines.get(0));
+        assertEquals(
+                "{\"type\":\"valid\",\"step\":200,\"epoch\":1,\"dev_loss\":4.75,\"dev_ppl\":" + Math.exp(4.75)
+                        + ",\"dev_bleu\":12.31,\"elapsed_s\":130.5}",
+                lines.get(2));
+        assertEquals(
+                "{\"type\":\"train\",\"step\":100,\"epoch\":1,\"loss\":5.25,\"ppl\":" + Math.exp(5.25)
+                        + ",\"lr\":0.001,\"tokens_per_s\":5123.5,\"grad_norm\":2.5,\"elapsed_s\":61.25}",
+                lines.get(0));
         assertTrue(lines.get(1).contains("\"loss\":\"NaN\""), lines.get(1));
         assertTrue(lines.get(1).contains("\"grad_norm\":\"Infinity\""), lines.get(1));
     }
@@ -53,13 +57,18 @@ class MetricsLogTest {
         }
         Path file = run.resolve(MetricsLog.FILE_NAME);
         Files.writeString(file, "{\"type\":\"train\",\"step\":40", StandardOpenOption.APPEND); // killed mid-write
-        assertEquals(4, MetricsLog.read(file).train().size() + MetricsLog.read(file).validations().size());
+        assertEquals(
+                4,
+                MetricsLog.read(file).train().size()
+                        + MetricsLog.read(file).validations().size());
 
         try (MetricsLog log = MetricsLog.open(run, 200)) {
             log.append(new TrainReport(250, 2, 4.5, 1e-3, 4000, 1.5, 150));
         }
         MetricsLog.Records records = MetricsLog.read(file);
-        assertEquals(List.of(100L, 200L, 250L), records.train().stream().map(TrainReport::step).toList());
+        assertEquals(
+                List.of(100L, 200L, 250L),
+                records.train().stream().map(TrainReport::step).toList());
         assertEquals(List.of(VALID_200), records.validations());
 
         try (MetricsLog log = MetricsLog.open(run, 0)) {
@@ -83,10 +92,12 @@ class MetricsLogTest {
         NmtException e = assertThrows(NmtException.class, () -> MetricsLog.read(file));
         assertEquals(file + ":2: not a metrics record (it needs type, step and epoch)", e.getMessage());
         Files.writeString(file, "{\"type\":\"test\",\"step\":1,\"epoch\":1}\n");
-        assertEquals(file + ":1: unknown record type 'test'",
+        assertEquals(
+                file + ":1: unknown record type 'test'",
                 assertThrows(NmtException.class, () -> MetricsLog.read(file)).getMessage());
         Files.writeString(file, "{\"type\":\"train\",\"step\":1,\"epoch\":1,\"loss\":[3]}\n");
-        assertTrue(assertThrows(NmtException.class, () -> MetricsLog.read(file)).getMessage()
+        assertTrue(assertThrows(NmtException.class, () -> MetricsLog.read(file))
+                .getMessage()
                 .startsWith(file + ":1: not a metrics record ("));
     }
 }

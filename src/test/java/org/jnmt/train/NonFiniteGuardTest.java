@@ -1,13 +1,13 @@
 package org.jnmt.train;
 
-import org.jnmt.config.NonFinitePolicy;
-import org.jnmt.util.NmtException;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.jnmt.config.NonFinitePolicy;
+import org.jnmt.util.NmtException;
+import org.junit.jupiter.api.Test;
 
 class NonFiniteGuardTest {
 
@@ -16,7 +16,8 @@ class NonFiniteGuardTest {
         NonFiniteGuard guard = new NonFiniteGuard(NonFinitePolicy.STOP);
         assertTrue(guard.accept(1, 3.5, 1.2));
         NmtException e = assertThrows(NmtException.class, () -> guard.accept(7, Double.NaN, 1.0));
-        assertTrue(e.getMessage().startsWith("step 7: the loss is NaN; training stopped (training.on_non_finite: stop)"),
+        assertTrue(
+                e.getMessage().startsWith("step 7: the loss is NaN; training stopped (training.on_non_finite: stop)"),
                 e.getMessage());
         e = assertThrows(NmtException.class, () -> guard.accept(8, 2.0, Double.POSITIVE_INFINITY));
         assertTrue(e.getMessage().startsWith("step 8: the gradient norm is Infinity;"), e.getMessage());

@@ -1,5 +1,11 @@
 package org.jnmt.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jnmt.api.ModelDirectory;
 import org.jnmt.api.Translation;
 import org.jnmt.api.Translator;
@@ -13,13 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The whole training path (prepare, Trainer with Adam and clipping, checkpoints, best weights,
@@ -40,7 +39,7 @@ class OverfitTest {
         DateCorpus.Splits splits = DateCorpus.splits(PAIRS, 1, 1, 17);
         DateCorpus.writeSplits(splits, corpus);
         NmtConfig config = DateCorpus.config(corpus, dir.resolve("data"), 32, 32, 64, 32);
-        config.data.dev = DateCorpus.spec(corpus, "train");      // the dev set is the training set: memorisation
+        config.data.dev = DateCorpus.spec(corpus, "train"); // the dev set is the training set: memorisation
         config.model.embDropout = 0;
         config.model.outDropout = 0;
         config.training.seed = 3;
@@ -64,7 +63,8 @@ class OverfitTest {
             sources.add(pair.source());
         }
         try (Translator translator = Translator.load(run)) {
-            List<Translation> out = translator.translate(sources, translator.defaults().withBeam(1));
+            List<Translation> out =
+                    translator.translate(sources, translator.defaults().withBeam(1));
             int exact = 0;
             for (int i = 0; i < PAIRS; i++) {
                 if (out.get(i).text().equals(splits.train().get(i).target())) {

@@ -1,7 +1,7 @@
 package org.jnmt.train;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,9 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProgressReporterTest {
 
@@ -26,8 +25,14 @@ class ProgressReporterTest {
     private final AtomicLong nanos = new AtomicLong();
 
     private ProgressReporter reporter(RunLog log, boolean interactive, boolean quiet) {
-        return new ProgressReporter(log, 1000, 0, new PrintWriter(new OutputStreamWriter(terminal, StandardCharsets.UTF_8), true),
-                interactive, quiet, nanos::get);
+        return new ProgressReporter(
+                log,
+                1000,
+                0,
+                new PrintWriter(new OutputStreamWriter(terminal, StandardCharsets.UTF_8), true),
+                interactive,
+                quiet,
+                nanos::get);
     }
 
     private String terminalText() {
@@ -52,7 +57,8 @@ class ProgressReporterTest {
         assertEquals(line + "\nvalidation: BLEU 12.3\n", terminalText().replace(System.lineSeparator(), "\n"));
         List<String> logLines = Files.readAllLines(run.resolve(RunLog.FILE_NAME));
         assertEquals(2, logLines.size());
-        assertTrue(logLines.get(0).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d  " + line.replace(".", "\\.")),
+        assertTrue(
+                logLines.get(0).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d  " + line.replace(".", "\\.")),
                 logLines.get(0));
         assertTrue(logLines.get(1).endsWith("  validation: BLEU 12.3"));
     }
@@ -62,7 +68,7 @@ class ProgressReporterTest {
         try (RunLog log = RunLog.open(run)) {
             ProgressReporter progress = reporter(log, true, false);
             progress.update(at(100, 10));
-            nanos.addAndGet(50_000_000);            // 50 ms later: not redrawn
+            nanos.addAndGet(50_000_000); // 50 ms later: not redrawn
             progress.update(at(101, 10.05));
             nanos.addAndGet(200_000_000);
             progress.update(at(102, 10.25));
@@ -93,13 +99,15 @@ class ProgressReporterTest {
             progress.info("validation: BLEU 12.3");
             progress.warn("skipped a batch with a NaN loss");
         }
-        assertEquals("warning: skipped a batch with a NaN loss\n", terminalText().replace(System.lineSeparator(), "\n"));
+        assertEquals(
+                "warning: skipped a batch with a NaN loss\n", terminalText().replace(System.lineSeparator(), "\n"));
         assertEquals(3, Files.readAllLines(run.resolve(RunLog.FILE_NAME)).size());
     }
 
     @Test
     void etaUsesTheTimeLimitWhenItComesFirst() {
-        ProgressReporter progress = new ProgressReporter(null, 0, 600, new PrintWriter(terminal, true), false, false, nanos::get);
+        ProgressReporter progress =
+                new ProgressReporter(null, 0, 600, new PrintWriter(terminal, true), false, false, nanos::get);
         assertTrue(progress.describe(at(10, 100)).endsWith("0:01:40  eta 0:08:20"), progress.describe(at(10, 100)));
         assertEquals("1:01:01", ProgressReporter.duration(3661));
     }

@@ -1,5 +1,11 @@
 package org.jnmt.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.jnmt.api.ModelDirectory;
 import org.jnmt.checkpoint.CheckpointFiles;
 import org.jnmt.config.NmtConfig;
@@ -13,13 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A run stopped in the middle of an epoch and resumed ends with exactly the weights of a run that
@@ -55,7 +54,8 @@ class TrainerResumeTest {
 
     private static Seq2SeqModel newModel(Path runDir, NmtConfig cfg) {
         ModelDirectory directory = Files.exists(runDir.resolve(ModelDirectory.MANIFEST))
-                ? ModelDirectory.open(runDir) : ModelDirectory.create(runDir, cfg, data);
+                ? ModelDirectory.open(runDir)
+                : ModelDirectory.create(runDir, cfg, data);
         Seq2SeqModel model = new Seq2SeqModel(directory.dimensions(data.pipelines()), cfg.model, DataType.FLOAT);
         model.initialize(cfg.training.seed);
         return model;
@@ -86,7 +86,7 @@ class TrainerResumeTest {
         assertEquals(StopReason.FINISHED, full.reason());
 
         Path broken = dir.resolve(run + "-broken");
-        config.training.maxSteps = 5;                  // stop in the middle of the first epoch
+        config.training.maxSteps = 5; // stop in the middle of the first epoch
         Trainer.Outcome first = new Trainer(config, data, broken, newModel(broken, config)).run(false);
         assertEquals(StopReason.STEP_LIMIT, first.reason());
         assertEquals(5, first.step());
@@ -101,7 +101,9 @@ class TrainerResumeTest {
         ParameterSet a = uninterrupted.parameters();
         ParameterSet b = resumed.parameters();
         for (String name : a.names()) {
-            assertArrayEquals(a.get(name).value().data().asFloat(), b.get(name).value().data().asFloat(),
+            assertArrayEquals(
+                    a.get(name).value().data().asFloat(),
+                    b.get(name).value().data().asFloat(),
                     "parameter " + name + " differs after resuming");
         }
         assertTrue(Files.exists(broken.resolve(CheckpointFiles.BEST_FILE)));

@@ -1,7 +1,15 @@
 package org.jnmt.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.jnmt.api.ModelDirectory;
 import org.jnmt.config.NmtConfig;
 import org.jnmt.data.DataPreparer;
@@ -14,15 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * When validation and checkpoints happen: on schedule, and at the last step of every run whatever
@@ -58,7 +57,7 @@ class TrainerStopTest {
         config.data.bpeMerges = 30;
         config.training.seed = 7;
         config.training.batchSize = 16;
-        config.training.keepLast = 0;            // keep every checkpoint, to see when each was written
+        config.training.keepLast = 0; // keep every checkpoint, to see when each was written
         config.training.validateMinutes = 0;
     }
 
@@ -122,7 +121,8 @@ class TrainerStopTest {
             return files.map(f -> f.getFileName().toString())
                     .filter(name -> name.matches("step-\\d+\\.ckpt"))
                     .map(name -> Long.parseLong(name.substring(5, name.length() - 5)))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -1,16 +1,14 @@
 package org.jnmt.train;
 
+import java.util.List;
 import org.jnmt.model.ParameterSet;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.util.List;
-
 /** Small parameter sets, optimisers and states shared by the checkpoint tests. */
 final class TrainingFixtures {
 
-    private TrainingFixtures() {
-    }
+    private TrainingFixtures() {}
 
     /** Three tensors of a tiny model: [4, 3], [3] and a scalar; zero until filled. */
     static ParameterSet tinyModel() {
@@ -38,7 +36,12 @@ final class TrainingFixtures {
     }
 
     static TrainingState state(long step) {
-        return new TrainingState(step, 3, 17, 42, 123.5,
+        return new TrainingState(
+                step,
+                3,
+                17,
+                42,
+                123.5,
                 new LearningRateScheduler.State(5e-4, 21.5, 1),
                 new EarlyStopping.State(21.5, step - 100, 1, null));
     }

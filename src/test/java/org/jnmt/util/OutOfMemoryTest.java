@@ -1,24 +1,26 @@
 package org.jnmt.util;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class OutOfMemoryTest {
 
     @Test
     void javaCppsPhysicalLimitNamesNmtPhysical() {
-        String advice = OutOfMemory.advice(new OutOfMemoryError("Cannot allocate new LongPointer(1): totalBytes = 0, "
-                + "physicalBytes = 858M\nPhysical memory usage is too high: physicalBytes (858M) > maxPhysicalBytes (768M)"));
+        String advice = OutOfMemory.advice(
+                new OutOfMemoryError(
+                        "Cannot allocate new LongPointer(1): totalBytes = 0, "
+                                + "physicalBytes = 858M\nPhysical memory usage is too high: physicalBytes (858M) > maxPhysicalBytes (768M)"));
         assertTrue(advice.startsWith("out of memory: the process reached its physical limit"), advice);
         assertTrue(advice.contains("raise NMT_PHYSICAL"), advice);
     }
 
     @Test
     void javaCppsOffHeapLimitNamesNmtOffheap() {
-        String advice = OutOfMemory.advice(new OutOfMemoryError("Cannot allocate 1000 + 200 bytes (> maxBytes)"
-                + " totalBytes = 500M"));
+        String advice = OutOfMemory.advice(
+                new OutOfMemoryError("Cannot allocate 1000 + 200 bytes (> maxBytes)" + " totalBytes = 500M"));
         assertTrue(advice.contains("raise NMT_OFFHEAP"), advice);
     }
 

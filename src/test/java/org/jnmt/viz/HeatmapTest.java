@@ -1,15 +1,9 @@
 package org.jnmt.viz;
 
-import org.jnmt.align.AttentionMatrix;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javax.imageio.ImageIO;
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -18,10 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jnmt.align.AttentionMatrix;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 class HeatmapTest {
 
@@ -52,8 +50,10 @@ class HeatmapTest {
     @Test
     void imageGrowsWithTokensAndLabelLengths() {
         AttentionMatrix small = new AttentionMatrix(List.of("a", "b"), List.of("x"), diagonal(1, 2));
-        AttentionMatrix wider = new AttentionMatrix(List.of("a", "b", "c", "d", "e", "f", "g", "h"), List.of("x"), diagonal(1, 8));
-        AttentionMatrix longLabels = new AttentionMatrix(List.of("a", "extraordinarily"), List.of("incomprehensible"), diagonal(1, 2));
+        AttentionMatrix wider =
+                new AttentionMatrix(List.of("a", "b", "c", "d", "e", "f", "g", "h"), List.of("x"), diagonal(1, 8));
+        AttentionMatrix longLabels =
+                new AttentionMatrix(List.of("a", "extraordinarily"), List.of("incomprehensible"), diagonal(1, 2));
         HeatmapOptions plain = new HeatmapOptions(null, false);
         BufferedImage base = HeatmapPng.render(small, plain);
         assertEquals(base.getWidth() + 6 * 24, HeatmapPng.render(wider, plain).getWidth());
@@ -67,22 +67,26 @@ class HeatmapTest {
         Font font = new HeatmapLayout(GERMAN_FRENCH, HeatmapOptions.defaults(GERMAN_FRENCH)).labelFont;
         assertEquals(-1, font.canDisplayUpTo("äöüÄÖÜß éèêëàâçîïôûùœæÉÇ «»"), font.getFontName());
         // The rendered umlaut differs from the plain vowel: the glyph really was drawn.
-        BufferedImage plain = HeatmapPng.render(new AttentionMatrix(List.of("u"), List.of("x"), diagonal(1, 1)), new HeatmapOptions(null, false));
-        BufferedImage umlaut = HeatmapPng.render(new AttentionMatrix(List.of("ü"), List.of("x"), diagonal(1, 1)), new HeatmapOptions(null, false));
+        BufferedImage plain = HeatmapPng.render(
+                new AttentionMatrix(List.of("u"), List.of("x"), diagonal(1, 1)), new HeatmapOptions(null, false));
+        BufferedImage umlaut = HeatmapPng.render(
+                new AttentionMatrix(List.of("ü"), List.of("x"), diagonal(1, 1)), new HeatmapOptions(null, false));
         assertFalse(sameImage(plain, umlaut));
     }
 
     @Test
     void svgIsWellFormedXmlWithEscapedLabels() throws Exception {
-        AttentionMatrix tricky = new AttentionMatrix(List.of("<b>", "a&b", "\"q\"", "ctl\u0001"), List.of("l'été", "</s>"),
-                diagonal(2, 4));
+        AttentionMatrix tricky = new AttentionMatrix(
+                List.of("<b>", "a&b", "\"q\"", "ctl\u0001"), List.of("l'été", "</s>"), diagonal(2, 4));
         String svg = HeatmapSvg.render(tricky, new HeatmapOptions("x < y & z", true));
         assertFalse(svg.contains("<b>"));
         Document document = parse(svg);
         Element root = document.getDocumentElement();
         assertEquals("svg", root.getTagName());
         List<String> texts = texts(root);
-        assertTrue(texts.containsAll(List.of("<b>", "a&b", "\"q\"", "ctl\ufffd", "l'été", "</s>", "x < y & z")), texts.toString());
+        assertTrue(
+                texts.containsAll(List.of("<b>", "a&b", "\"q\"", "ctl\ufffd", "l'été", "</s>", "x < y & z")),
+                texts.toString());
         HeatmapLayout layout = new HeatmapLayout(tricky, new HeatmapOptions("x < y & z", true));
         assertEquals(String.valueOf(layout.width), root.getAttribute("width"));
         assertTrue(texts.contains("1.00") && texts.contains("0.00"), "cells show their weights");
@@ -92,9 +96,12 @@ class HeatmapTest {
     void htmlReportHasOneSectionWithHeadingAndSvgPerSentence() throws Exception {
         Path file = dir.resolve("report.html");
         AttentionMatrix second = new AttentionMatrix(List.of("a"), List.of("b"), diagonal(1, 1));
-        HeatmapReport.write(file, "Attention <test>", List.of(
-                new HeatmapReport.Entry("Die Straße & die Brücke", "La rue <et> le pont", GERMAN_FRENCH),
-                new HeatmapReport.Entry("a", "b", second)));
+        HeatmapReport.write(
+                file,
+                "Attention <test>",
+                List.of(
+                        new HeatmapReport.Entry("Die Straße & die Brücke", "La rue <et> le pont", GERMAN_FRENCH),
+                        new HeatmapReport.Entry("a", "b", second)));
         String html = Files.readString(file);
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         Document document = parse(html);
@@ -105,7 +112,9 @@ class HeatmapTest {
         assertTrue(heading.contains("Die Straße & die Brücke") && heading.contains("La rue <et> le pont"), heading);
         assertEquals(1, first.getElementsByTagName("svg").getLength());
         assertEquals(1, ((Element) sections.item(1)).getElementsByTagName("svg").getLength());
-        assertEquals("Attention <test>", document.getElementsByTagName("title").item(0).getTextContent());
+        assertEquals(
+                "Attention <test>",
+                document.getElementsByTagName("title").item(0).getTextContent());
         assertTrue(html.contains("id=\"s1-bar\"") && html.contains("id=\"s2-bar\""), "gradient ids are unique");
     }
 

@@ -1,5 +1,14 @@
 package org.jnmt.viz;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYDataset;
@@ -8,16 +17,6 @@ import org.jnmt.train.TrainReport;
 import org.jnmt.train.ValidationReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrainingCurvesTest {
 
@@ -36,19 +35,19 @@ class TrainingCurvesTest {
     @Test
     void stepsAreTheRecordedSteps() {
         XYPlot plot = TrainingCurves.chart("run", RECORDS, false).getXYPlot();
-        assertArrayEquals(new double[]{150, 300}, xs(plot.getDataset(TrainingCurves.BLEU)));
-        assertArrayEquals(new double[]{10, 12}, ys(plot.getDataset(TrainingCurves.BLEU)));
-        assertArrayEquals(new double[]{75, 225, 450}, xs(plot.getDataset(TrainingCurves.LOSS)));
-        assertArrayEquals(new double[]{4, 2, 4.0 / 3}, ys(plot.getDataset(TrainingCurves.LOSS)), 1e-12);
+        assertArrayEquals(new double[] {150, 300}, xs(plot.getDataset(TrainingCurves.BLEU)));
+        assertArrayEquals(new double[] {10, 12}, ys(plot.getDataset(TrainingCurves.BLEU)));
+        assertArrayEquals(new double[] {75, 225, 450}, xs(plot.getDataset(TrainingCurves.LOSS)));
+        assertArrayEquals(new double[] {4, 2, 4.0 / 3}, ys(plot.getDataset(TrainingCurves.LOSS)), 1e-12);
         assertEquals("step", plot.getDomainAxis().getLabel());
     }
 
     @Test
     void epochsAreInterpolatedBetweenTheStepsWhereEpochsBegan() {
         XYPlot plot = TrainingCurves.chart("run", RECORDS, true).getXYPlot();
-        assertArrayEquals(new double[]{1, 2}, xs(plot.getDataset(TrainingCurves.BLEU)), 1e-9);
+        assertArrayEquals(new double[] {1, 2}, xs(plot.getDataset(TrainingCurves.BLEU)), 1e-9);
         // The last epoch is taken to be as long as the one before it (150 steps).
-        assertArrayEquals(new double[]{0.5, 1.5, 3.0}, xs(plot.getDataset(TrainingCurves.LOSS)), 1e-9);
+        assertArrayEquals(new double[] {0.5, 1.5, 3.0}, xs(plot.getDataset(TrainingCurves.LOSS)), 1e-9);
         assertEquals("epoch", plot.getDomainAxis().getLabel());
     }
 
@@ -62,9 +61,12 @@ class TrainingCurvesTest {
 
     @Test
     void writesAPngOfTheRequestedSizeWithBothSeriesDrawn() throws Exception {
-        MetricsLog.Records withGap = new MetricsLog.Records(RECORDS.train(), List.of(
-                new ValidationReport(150, 2, 3.0, 10.0, 1), new ValidationReport(225, 2, 3.0, Double.NaN, 1),
-                new ValidationReport(300, 3, 2.5, 12.0, 2)));
+        MetricsLog.Records withGap = new MetricsLog.Records(
+                RECORDS.train(),
+                List.of(
+                        new ValidationReport(150, 2, 3.0, 10.0, 1),
+                        new ValidationReport(225, 2, 3.0, Double.NaN, 1),
+                        new ValidationReport(300, 3, 2.5, 12.0, 2)));
         JFreeChart chart = TrainingCurves.chart("Training", withGap, false);
         Path file = dir.resolve("plots").resolve("curves.png");
         TrainingCurves.writePng(file, chart, 800, 480);
