@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ExecutorTranslators {
 
     private static final Map<ModelLocation, Queue<Translator>> IDLE = new ConcurrentHashMap<>();
-    private static final AtomicInteger LOADS = new AtomicInteger();
+    private static final Map<ModelLocation, AtomicInteger> LOADS = new ConcurrentHashMap<>();
 
     private ExecutorTranslators() {
     }
@@ -42,9 +42,10 @@ final class ExecutorTranslators {
         return translator;
     }
 
-    /** How many times a model was loaded in this JVM. */
-    static int loads() {
-        return LOADS.get();
+    /** How many times {@code model} was loaded in this JVM. */
+    static int loads(ModelLocation model) {
+        AtomicInteger loads = LOADS.get(model);
+        return loads == null ? 0 : loads.get();
     }
 
     private static Translator load(ModelLocation model) {
@@ -54,7 +55,7 @@ final class ExecutorTranslators {
         // cores are shared by its tasks. The first start in a JVM decides.
         Backend.start(task == null ? 1 : task.cpus());
         Translator translator = Translator.load(model.resolve());
-        int count = LOADS.incrementAndGet();
+        int count = LOADS.computeIfAbsent(model, key -> new AtomicInteger()).incrementAndGet();
         System.err.printf("jnmt: model %s loaded in %d ms (load %d in this JVM)%n", model.spec(),
                 (System.nanoTime() - start) / 1_000_000, count);
         return translator;

@@ -19,15 +19,16 @@ import java.util.zip.ZipInputStream;
  * Where an executor finds the model: a model directory every executor can read (a shared
  * filesystem), or a zip of one, either at a path every executor can read or shipped with
  * {@code spark-submit --files model.zip} (found through {@link SparkFiles} by its file name). A zip
- * is unpacked once per executor JVM, next to the file, and may hold the model directory itself or
- * have it as its single top folder ({@code zip -r m.zip m}).
+ * is unpacked once per executor JVM into the executor's SparkFiles folder (which Spark removes at
+ * the end of the application), and may hold the model directory's files or have the directory as
+ * its single top folder ({@code zip -r m.zip m}).
  *
  * @param spec the {@code --model} argument
  */
 public record ModelLocation(String spec) implements Serializable {
 
     /** The model directory on this JVM's machine; unpacks a zip the first time. */
-    public synchronized Path resolve() {
+    public Path resolve() {
         Path path = Path.of(spec);
         if (Files.isDirectory(path)) {
             return path;
@@ -50,9 +51,12 @@ public record ModelLocation(String spec) implements Serializable {
     }
 
     private static synchronized Path unpacked(Path zip) {
-        Path target = zip.resolveSibling(zip.getFileName() + ".unpacked");
+        // Named after the zip's path too: two zips of the same name are two models.
+        String name = zip.getFileName() + "-" + Integer.toHexString(zip.toAbsolutePath().hashCode());
+        Path root = Path.of(SparkFiles.getRootDirectory());
+        Path target = root.resolve(name + ".unpacked");
         if (!Files.isDirectory(target)) {
-            Path partial = zip.resolveSibling(zip.getFileName() + ".unpacking");
+            Path partial = root.resolve(name + ".unpacking");
             try {
                 unzip(zip, partial);
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
