@@ -25,8 +25,6 @@ if [ ! -f "$corpus/test_2016_flickr.de" ]; then
   exit 1
 fi
 export SPARK_LOCAL_IP=127.0.0.1 OMP_NUM_THREADS=1
-now() { date +%s.%N; }
-since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 command -v zip >/dev/null || { echo "spark-local: zip is needed (apt-get install -y zip)" >&2; exit 1; }
 cd "$root"
 
@@ -45,24 +43,24 @@ fi
 input="$corpus/test_2016_flickr.de"
 lines=$(wc -l < "$input")
 
-start=$(now)
-./nmt --quiet translate -m "$work/model" -i "$input" -o "$work/cli.en" --beam 1
-cli_s=$(since "$start")
-report="nmt translate (2 BLAS threads): $lines lines in ${cli_s} s"
+# Wall time, CPU time and peak memory of a command (the machine may be shared: CPU time says more).
+timed() { /usr/bin/time -f "%e s wall, %U+%S s CPU, %M KB peak RSS" -o "$1" "${@:2}"; }
+command -v /usr/bin/time >/dev/null || { echo "spark-local: /usr/bin/time is needed (apt-get install -y time)" >&2; exit 1; }
+
+timed "$work/cli.time" ./nmt --quiet translate -m "$work/model" -i "$input" -o "$work/cli.en" --beam 1
+report="nmt translate (2 BLAS threads), $lines lines: $(tail -1 "$work/cli.time")"
 
 for slots in 1 2; do
   out="$work/spark-local$slots"
   rm -rf "$out"
-  start=$(now)
   # = spark-submit --master local[N] --files model.zip --class ... jnmt-spark-all.jar ARGS
   (cd "$work" && mkdir -p "submit$slots" && cd "submit$slots" &&
-    java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=2G -Dorg.bytedeco.javacpp.maxphysicalbytes=6G \
+    timed "$work/spark-local$slots.time" java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=2G -Dorg.bytedeco.javacpp.maxphysicalbytes=6G \
       -cp "$(cat "$work/spark-classpath.txt")" org.apache.spark.deploy.SparkSubmit \
       --master "local[$slots]" --conf spark.ui.enabled=false --conf spark.driver.host=127.0.0.1 \
       --files "$work/model.zip" --class org.jnmt.spark.TranslateJob "$app" \
       --model model.zip --input "file://$input" --output "file://$out" --beam 1 --partitions 4 \
       2> "$work/spark-local$slots.log")
-  spark_s=$(since "$start")
   cat "$out"/part-* > "$work/spark-local$slots.en"
   if ! cmp -s "$work/cli.en" "$work/spark-local$slots.en"; then
     echo "spark-local: FAILED: the local[$slots] output differs from nmt translate's ($work/spark-local$slots.en)" >&2
@@ -70,7 +68,8 @@ for slots in 1 2; do
   fi
   job=$(grep -o 'jnmt: [0-9]* lines translated.*' "$work/spark-local$slots.log")
   loads=$(grep -o 'loaded in [0-9]* ms' "$work/spark-local$slots.log" | grep -o '[0-9]*' | paste -sd, -)
-  report="$report; local[$slots]: ${spark_s} s with start-up, job: ${job#jnmt: }, model loads (ms): $loads"
+  report="$report; local[$slots]: $(tail -1 "$work/spark-local$slots.time") with start-up; job: ${job#jnmt: }; model loads (ms, the first in a JVM starts ND4J): $loads"
 done
-echo "$report"
+echo "$report" | tr ';' '\n'
+echo "load average while it ran: $(cut -d' ' -f1-3 /proc/loadavg) (on $(nproc) cores)"
 echo "spark-local: OK: $lines lines translated by nmt translate and by spark-submit on local[1] and local[2] (model zip via --files), outputs identical line for line"
