@@ -71,5 +71,5 @@ for slots in 1 2; do
   report="$report; local[$slots]: $(tail -1 "$work/spark-local$slots.time") with start-up; job: ${job#jnmt: }; model loads (ms, the first in a JVM starts ND4J): $loads"
 done
 echo "$report" | tr ';' '\n'
-echo "load average while it ran: $(cut -d' ' -f1-3 /proc/loadavg) (on $(nproc) cores)"
+echo "load average while it ran: $(cut -d' ' -f1-3 /proc/loadavg) (on $(getconf _NPROCESSORS_ONLN) cores)"
 echo "spark-local: OK: $lines lines translated by nmt translate and by spark-submit on local[1] and local[2] (model zip via --files), outputs identical line for line"
