@@ -1,14 +1,18 @@
 package org.jnmt.cli;
 
+import java.io.Serializable;
 import org.jnmt.api.TranslationOptions;
 import org.jnmt.util.UsageException;
 import picocli.CommandLine.Option;
 
 /**
  * The search options of the commands that translate; each one left out keeps the model's default
- * (the {@code testing:} section of its config).
+ * (the {@code testing:} section of its config). Serializable: a Spark job applies them to the
+ * defaults of the model where it is loaded, on each executor.
  */
-public class DecodingOptions {
+public class DecodingOptions implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Option(
             names = {"-b", "--beam"},
@@ -41,7 +45,7 @@ public class DecodingOptions {
     boolean replaceUnk;
 
     /** The model's defaults with the options given on the command line, asking for {@code nBest} outputs. */
-    TranslationOptions apply(TranslationOptions defaults, int nBest) {
+    public TranslationOptions apply(TranslationOptions defaults, int nBest) {
         try {
             TranslationOptions options = defaults;
             if (beam != null) {

@@ -73,7 +73,15 @@ public class NmtCommand implements Runnable {
     }
 
     public static CommandLine newCommandLine() {
-        CommandLine cli = new CommandLine(new NmtCommand());
+        return commandLine(new NmtCommand());
+    }
+
+    /**
+     * A command line for {@code command} that behaves like nmt's: UTF-8 output, one-sentence errors,
+     * exit code 1 for an {@link NmtException} and 2 for a usage error (other main classes use it).
+     */
+    public static CommandLine commandLine(Object command) {
+        CommandLine cli = new CommandLine(command);
         // Results and messages are UTF-8 whatever the platform's default charset.
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cli.setErr(Console.stderr());

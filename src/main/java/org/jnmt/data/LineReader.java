@@ -43,10 +43,6 @@ public final class LineReader implements Closeable {
     private final InputStream in;
     private final Path name;
     private final boolean closeStream;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final byte[] buffer = new byte[1 << 16];
     private int position;
     private int limit;
@@ -118,15 +114,29 @@ public final class LineReader implements Closeable {
             return null;
         }
         lineNumber++;
+        return line(lineNumber, lineBytes, length);
+    }
+
+    /**
+     * This reader's rules for the bytes of one line without its {@code \n} (read by someone else,
+     * e.g. a Hadoop record reader): a final {@code \r} is dropped, and bytes that are not valid
+     * UTF-8 give a line without text.
+     */
+    public static Line line(long number, byte[] bytes, int length) {
+        int end = length > 0 && bytes[length - 1] == '\r' ? length - 1 : length;
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            String text = decoder.decode(ByteBuffer.wrap(lineBytes, 0, length)).toString();
-            return new Line(lineNumber, text);
+            return new Line(
+                    number, decoder.decode(ByteBuffer.wrap(bytes, 0, end)).toString());
         } catch (CharacterCodingException e) {
-            return new Line(lineNumber, null);
+            return new Line(number, null);
         }
     }
 
-    /** Reads the bytes of the next line into lineBytes, without its terminator; -1 at the end. */
+    /** Reads the bytes of the next line into lineBytes, without its {@code \n}; -1 at the end. */
     private int readLineBytes() {
         if (exhausted) {
             return -1;
@@ -139,7 +149,7 @@ public final class LineReader implements Closeable {
                 if (!sawAnything) {
                     return -1;
                 }
-                return stripCarriageReturn(length);
+                return length;
             }
             sawAnything = true;
             int start = position;
@@ -154,14 +164,10 @@ public final class LineReader implements Closeable {
             length = append(length, start, end - start);
             if (newline >= 0) {
                 position = newline + 1;
-                return stripCarriageReturn(length);
+                return length;
             }
             position = limit;
         }
-    }
-
-    private int stripCarriageReturn(int length) {
-        return length > 0 && lineBytes[length - 1] == '\r' ? length - 1 : length;
     }
 
     private int append(int length, int from, int count) {

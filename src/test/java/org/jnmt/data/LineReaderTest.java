@@ -119,6 +119,18 @@ class LineReaderTest {
     }
 
     @Test
+    void theBytesOfOneLineReadElsewhereFollowTheSameRules() {
+        byte[] crlf = "la\u0301 nuit\r".getBytes(StandardCharsets.UTF_8);
+        LineReader.Line line = LineReader.line(7, crlf, crlf.length);
+        assertEquals(new LineReader.Line(7, "la\u0301 nuit"), line);
+        byte[] padded = {'a', 'b', 'c', '\r', 'x'};
+        assertEquals("abc", LineReader.line(1, padded, 4).text(), "the first length bytes, less the \\r");
+        assertEquals("", LineReader.line(2, new byte[0], 0).text());
+        assertFalse(LineReader.line(3, new byte[] {'a', (byte) 0xC3, 0x28, 'b', '\r'}, 5)
+                .valid());
+    }
+
+    @Test
     void missingFileIsAClearError(@TempDir Path dir) {
         NmtException e = assertThrows(NmtException.class, () -> LineReader.open(dir.resolve("nope.txt")));
         assertEquals(dir.resolve("nope.txt") + ": file not found", e.getMessage());
