@@ -12,7 +12,11 @@ public final class Ibm2Trainer {
 
     private Ibm2Trainer() {}
 
-    /** @param progress told after every iteration */
+    /**
+     * Trains a model by EM on the corpus.
+     *
+     * @param progress told after every iteration
+     */
     public static Ibm2Model train(IndexedCorpus corpus, Ibm2Settings settings, Consumer<Ibm2Iteration> progress) {
         LexicalTable table = LexicalTable.cooccurrences(corpus);
         double tension = settings.tension();

@@ -23,7 +23,11 @@ public final class NpyWriter {
 
     private NpyWriter() {}
 
-    /** @param matrix [rows][columns], every row the same length */
+    /**
+     * Writes a float32 matrix as a .npy file.
+     *
+     * @param matrix [rows][columns], every row the same length
+     */
     public static void writeFloat32(OutputStream out, float[][] matrix) throws IOException {
         int rows = matrix.length;
         int columns = rows == 0 ? 0 : matrix[0].length;

@@ -10,7 +10,11 @@ public final class SoftAlignmentFormat {
 
     private SoftAlignmentFormat() {}
 
-    /** @param rows [targetWords][sourceWords] */
+    /**
+     * Formats one sentence's soft alignment.
+     *
+     * @param rows [targetWords][sourceWords]
+     */
     public static String format(double[][] rows) {
         StringBuilder line = new StringBuilder();
         for (int t = 0; t < rows.length; t++) {

@@ -23,6 +23,8 @@ public final class TokenWordMap {
     private TokenWordMap() {}
 
     /**
+     * Maps each token of a sentence to the word it belongs to.
+     *
      * @param tokens the model's tokens of one sentence, with their subword markers
      * @param words  the sentence's whitespace-separated words (the words of the gold alignment)
      * @return for each token its word index in [0, words.size()), or -1 for a special token

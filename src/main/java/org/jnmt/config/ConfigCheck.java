@@ -22,7 +22,11 @@ public final class ConfigCheck {
         this.origin = origin;
     }
 
-    /** @throws NmtException naming every key with a value out of its range */
+    /**
+     * Checks every value of the config.
+     *
+     * @throws NmtException naming every key with a value out of its range
+     */
     public static void validate(NmtConfig config, String origin) {
         ConfigCheck check = new ConfigCheck(origin);
         check.data(config.data);
@@ -32,7 +36,11 @@ public final class ConfigCheck {
         check.throwIfAny();
     }
 
-    /** @throws NmtException naming every corpus file of the data section that does not exist */
+    /**
+     * Checks that the corpus files of the data section exist.
+     *
+     * @throws NmtException naming every corpus file of the data section that does not exist
+     */
     public static void requireCorpusFiles(DataConfig data, String origin) {
         ConfigCheck check = new ConfigCheck(origin);
         check.corpusFiles("data.train", data.train);

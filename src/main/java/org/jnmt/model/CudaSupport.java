@@ -45,7 +45,11 @@ public final class CudaSupport {
         return COMPILED.stream().anyMatch(cc -> cc[0] == device.major() && cc[1] <= device.minor());
     }
 
-    /** @throws NmtException naming the first device that cannot run the kernels */
+    /**
+     * Checks that every device can run the compiled kernels.
+     *
+     * @throws NmtException naming the first device that cannot run the kernels
+     */
     public static void requireSupported(List<Device> devices) {
         for (Device device : devices) {
             if (!supported(device)) {
