@@ -67,7 +67,7 @@ final class CheckpointFormat {
      */
     static void write(Path file, String metadataJson, Map<String, INDArray> tensors) {
         byte[] metadata = metadataJson.getBytes(StandardCharsets.UTF_8);
-        long length = HEADER_BYTES + Integer.BYTES + metadata.length + Integer.BYTES + CHECKSUM_BYTES;
+        long length = (long) HEADER_BYTES + Integer.BYTES + metadata.length + Integer.BYTES + CHECKSUM_BYTES;
         for (Map.Entry<String, INDArray> e : tensors.entrySet()) {
             length += tensorBytes(e.getKey(), e.getValue());
         }

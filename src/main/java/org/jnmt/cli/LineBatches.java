@@ -74,7 +74,10 @@ final class LineBatches implements AutoCloseable {
                 failure = item.failure();
                 break;
             }
-            if (item == END) {
+            // END is a sentinel: only that very object marks the end, whatever its fields.
+            @SuppressWarnings("ReferenceEquality")
+            boolean isEnd = item == END;
+            if (isEnd) {
                 ended = true;
                 break;
             }

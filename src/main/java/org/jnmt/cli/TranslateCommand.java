@@ -101,8 +101,9 @@ public class TranslateCommand implements Callable<Integer> {
                 Translator translator = model.load();
                 Writer out = TextStreams.output(output, spec.commandLine())) {
             TranslationOptions options = decoding.apply(translator.defaults(), nBest == null ? 1 : nBest);
-            List<LineReader.Line> lines;
-            while (!(lines = batches.next(options.batchSize())).isEmpty()) {
+            for (List<LineReader.Line> lines = batches.next(options.batchSize());
+                    !lines.isEmpty();
+                    lines = batches.next(options.batchSize())) {
                 badLines += translate(translator, options, lines, format, out);
             }
         } catch (IOException e) {

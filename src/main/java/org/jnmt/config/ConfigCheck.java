@@ -114,7 +114,7 @@ public final class ConfigCheck {
     private void training(TrainingConfig t) {
         atLeast("training.epochs", t.epochs, 1);
         atLeast("training.max_minutes", t.maxMinutes, 0);
-        atLeast("training.max_steps", t.maxSteps, 0);
+        atLeast("training.max_steps", (double) t.maxSteps, 0);
         atLeast("training.batch_size", t.batchSize, 1);
         atLeast("training.accum_steps", t.accumSteps, 1);
         above("training.learning_rate", t.learningRate, 0);

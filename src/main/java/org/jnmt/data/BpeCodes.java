@@ -119,16 +119,14 @@ public final class BpeCodes {
     private static boolean parseVersion(Path file, String header) {
         String[] fields = header.trim().split("\\s+");
         String version = fields[fields.length - 1].replaceAll("(\\.0+)*$", "");
-        switch (version) {
-            case "0.2":
-                return true;
-            case "0.1":
-                return false;
-            default:
+        return switch (version) {
+            case "0.2" -> true;
+            case "0.1" -> false;
+            default ->
                 throw NmtException.at(
                         file,
                         1,
                         "unsupported BPE codes version '" + fields[fields.length - 1] + "' (subword-nmt writes 0.2)");
-        }
+        };
     }
 }

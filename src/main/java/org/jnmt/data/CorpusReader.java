@@ -63,7 +63,10 @@ public final class CorpusReader implements Closeable {
     public SentencePair next() {
         while (true) {
             SentencePair pair = second == null ? nextTsv() : nextParallel();
-            if (pair != SKIPPED) {
+            // SKIPPED is a sentinel: only that very object means "skipped", whatever its fields.
+            @SuppressWarnings("ReferenceEquality")
+            boolean wasSkipped = pair == SKIPPED;
+            if (!wasSkipped) {
                 return pair;
             }
         }

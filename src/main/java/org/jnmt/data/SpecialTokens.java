@@ -1,5 +1,7 @@
 package org.jnmt.data;
 
+import java.util.List;
+
 /** The ids and spellings of the special tokens, the same in every vocabulary. */
 public final class SpecialTokens {
 
@@ -14,7 +16,7 @@ public final class SpecialTokens {
     public static final String EOS_TOKEN = "</s>";
 
     /** In id order. */
-    public static final String[] ALL = {PAD_TOKEN, UNK_TOKEN, BOS_TOKEN, EOS_TOKEN};
+    public static final List<String> ALL = List.of(PAD_TOKEN, UNK_TOKEN, BOS_TOKEN, EOS_TOKEN);
 
     private SpecialTokens() {}
 }

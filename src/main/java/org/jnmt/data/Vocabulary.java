@@ -49,7 +49,7 @@ public final class Vocabulary {
      */
     public static Vocabulary build(Map<String, Long> counts, int minFrequency, int maxSize) {
         List<Map.Entry<String, Long>> kept = new ArrayList<>();
-        List<String> specials = Arrays.asList(SpecialTokens.ALL);
+        List<String> specials = SpecialTokens.ALL;
         for (Map.Entry<String, Long> entry : counts.entrySet()) {
             if (entry.getValue() >= minFrequency && !specials.contains(entry.getKey())) {
                 kept.add(entry);
@@ -59,13 +59,13 @@ public final class Vocabulary {
             int byCount = Long.compare(b.getValue(), a.getValue());
             return byCount != 0 ? byCount : BpeLearner.compareCodePoints(a.getKey(), b.getKey());
         });
-        int limit = maxSize > 0 ? Math.max(0, maxSize - SpecialTokens.ALL.length) : kept.size();
+        int limit = maxSize > 0 ? Math.max(0, maxSize - SpecialTokens.ALL.size()) : kept.size();
         List<String> tokens = new ArrayList<>(specials);
-        long[] tokenCounts = new long[SpecialTokens.ALL.length + Math.min(limit, kept.size())];
-        Arrays.fill(tokenCounts, 0, SpecialTokens.ALL.length, UNKNOWN_COUNT);
+        long[] tokenCounts = new long[SpecialTokens.ALL.size() + Math.min(limit, kept.size())];
+        Arrays.fill(tokenCounts, 0, SpecialTokens.ALL.size(), UNKNOWN_COUNT);
         for (int i = 0; i < Math.min(limit, kept.size()); i++) {
             tokens.add(kept.get(i).getKey());
-            tokenCounts[SpecialTokens.ALL.length + i] = kept.get(i).getValue();
+            tokenCounts[SpecialTokens.ALL.size() + i] = kept.get(i).getValue();
         }
         return new Vocabulary(tokens, tokenCounts);
     }
@@ -130,11 +130,11 @@ public final class Vocabulary {
                             "expected a token and an optional frequency separated by one space, got '" + line + "'");
                 }
                 String token = fields[0];
-                if (number <= SpecialTokens.ALL.length && !token.equals(SpecialTokens.ALL[(int) number - 1])) {
+                if (number <= SpecialTokens.ALL.size() && !token.equals(SpecialTokens.ALL.get((int) number - 1))) {
                     throw NmtException.at(
                             file,
                             number,
-                            "expected the special token " + SpecialTokens.ALL[(int) number - 1]
+                            "expected the special token " + SpecialTokens.ALL.get((int) number - 1)
                                     + " (the first lines must be " + String.join(", ", SpecialTokens.ALL) + ")");
                 }
                 Long previous = firstLine.putIfAbsent(token, number);
@@ -146,7 +146,7 @@ public final class Vocabulary {
                 counts.add(fields.length == 2 ? parseCount(file, number, fields[1]) : UNKNOWN_COUNT);
             }
         }
-        if (tokens.size() < SpecialTokens.ALL.length) {
+        if (tokens.size() < SpecialTokens.ALL.size()) {
             throw new NmtException(file + ": missing special tokens: a vocabulary starts with "
                     + String.join(", ", SpecialTokens.ALL) + " but this file has " + tokens.size() + " lines");
         }

@@ -60,7 +60,7 @@ public final class Seq2SeqModel {
                 params, dims.tgtVocab(), dims.emb(), 2 * dims.encHidden(), dims.decHidden(), dims.attn());
         this.output = new OutputLayer(
                 params,
-                new long[] {dims.decHidden(), 2 * dims.encHidden(), dims.emb()},
+                new long[] {dims.decHidden(), 2L * dims.encHidden(), dims.emb()},
                 dims.tgtVocab(),
                 dims.readout(),
                 dims.readoutSize(),

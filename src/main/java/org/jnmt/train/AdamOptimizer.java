@@ -71,7 +71,7 @@ public final class AdamOptimizer {
         steps++;
         // The native op raises b1 and b2 to (iteration + 1).
         int iteration = Math.toIntExact(steps - 1);
-        double epsilonInsideCorrection = epsilon * Math.sqrt(1 - Math.pow(beta2, steps));
+        double epsilonInsideCorrection = epsilon * Math.sqrt(1 - Math.pow(beta2, (double) steps));
         for (Parameter p : parameters) {
             INDArray grad = p.grad();
             Nd4j.exec(new AdamUpdater(

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.jnmt.util.Console;
 import org.jnmt.util.IoErrors;
@@ -54,7 +55,7 @@ public final class RunLog implements Closeable {
             return;
         }
         try {
-            out.write(LocalDateTime.now().format(TIMESTAMP) + "  " + message + "\n");
+            out.write(LocalDateTime.now(ZoneId.systemDefault()).format(TIMESTAMP) + "  " + message + "\n");
             out.flush();
         } catch (IOException e) {
             failed = true;

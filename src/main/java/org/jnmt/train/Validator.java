@@ -26,7 +26,13 @@ final class Validator {
 
     private static final int BATCH_SENTENCES = 64;
 
-    /** @param loss mean NLL per dev target token; @param bleu corpus BLEU of the greedy translations */
+    /**
+     * One validation.
+     *
+     * @param loss mean NLL per dev target token
+     * @param bleu corpus BLEU of the greedy translations
+     * @param sentences how many dev sentences were translated for the BLEU
+     */
     record Result(double loss, double bleu, int sentences) {}
 
     private final Seq2SeqModel model;

@@ -79,6 +79,9 @@ public final class Console {
 
     /** True when stderr is an interactive terminal, so that a live progress line can redraw itself. */
     public static boolean interactive() {
-        return System.console() != null && System.getenv("CI") == null;
+        // On Java 17 (the target) System.console() is null exactly when not attached to a terminal.
+        @SuppressWarnings("SystemConsoleNull")
+        boolean terminal = System.console() != null;
+        return terminal && System.getenv("CI") == null;
     }
 }

@@ -108,12 +108,12 @@ class BleuCommandTest {
     @Test
     void sentenceLevelChrfPlusPlusWithShortSignature() {
         Result result = run(ref, ref, "-i", hyp, "-sl", "-m", "chrf", "-cw", 2, "-w", 3, "-sh");
-        assertEquals(
-                "chrF2++|#:2|c:mixed|e:yes|nc:6|nw:2|s:no|v:2.6.0 = 66.361\n"
-                        + "chrF2++|#:2|c:mixed|e:yes|nc:6|nw:2|s:no|v:2.6.0 = 68.356\n"
-                        + "chrF2++|#:2|c:mixed|e:yes|nc:6|nw:2|s:no|v:2.6.0 = 0.000\n"
-                        + "chrF2++|#:2|c:mixed|e:yes|nc:6|nw:2|s:no|v:2.6.0 = 43.488\n",
-                result.out());
+        assertEquals("""
+                chrF2++|#:2|c:mixed|e:yes|nc:6|nw:2|s:no|v:2.6.0 = 66.361
+                chrF2++|#:2|c:mixed|e:yes|nc:6|nw:2|s:no|v:2.6.0 = 68.356
+                chrF2++|#:2|c:mixed|e:yes|nc:6|nw:2|s:no|v:2.6.0 = 0.000
+                chrF2++|#:2|c:mixed|e:yes|nc:6|nw:2|s:no|v:2.6.0 = 43.488
+                """, result.out());
     }
 
     private static String lastLine(Result result) {
@@ -153,20 +153,20 @@ class BleuCommandTest {
     void defaultOutputIsJson() {
         Result result = run(ref, "-i", hyp);
         assertEquals(0, result.exitCode(), result.err());
-        assertEquals(
-                "{\n"
-                        + " \"name\": \"BLEU\",\n"
-                        + " \"score\": 30.0,\n"
-                        + " \"signature\": \"nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0\",\n"
-                        + " \"verbose_score\": \"83.3/66.7/33.3/16.7 (BP = 0.717 ratio = 0.750 hyp_len = 12 ref_len = 16)\",\n"
-                        + " \"nrefs\": \"1\",\n"
-                        + " \"case\": \"mixed\",\n"
-                        + " \"eff\": \"no\",\n"
-                        + " \"tok\": \"13a\",\n"
-                        + " \"smooth\": \"exp\",\n"
-                        + " \"version\": \"2.6.0\"\n"
-                        + "}\n",
-                result.out());
+        assertEquals("""
+                {
+                 "name": "BLEU",
+                 "score": 30.0,
+                 "signature": "nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0",
+                 "verbose_score": "83.3/66.7/33.3/16.7 (BP = 0.717 ratio = 0.750 hyp_len = 12 ref_len = 16)",
+                 "nrefs": "1",
+                 "case": "mixed",
+                 "eff": "no",
+                 "tok": "13a",
+                 "smooth": "exp",
+                 "version": "2.6.0"
+                }
+                """, result.out());
     }
 
     @Test

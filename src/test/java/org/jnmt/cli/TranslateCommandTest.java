@@ -123,6 +123,8 @@ class TranslateCommandTest {
     void standardInputIsTranslatedLineByLineAsItArrives() throws Exception {
         PipedOutputStream feed = new PipedOutputStream();
         PipedInputStream stdin = new PipedInputStream(feed);
+        // Appended to by the translating thread while this one reads it: the synchronisation is wanted.
+        @SuppressWarnings("JdkObsolete")
         StringBuffer output = new StringBuffer();
         CommandLine cli = NmtCommand.newCommandLine();
         cli.setOut(new PrintWriter(new Writer() {

@@ -30,7 +30,7 @@ class PythonFloatsTest {
         assertEquals("1.5e-07", PythonFloats.repr(1.5e-07));
         assertEquals("1000000000000000.0", PythonFloats.repr(1e15));
         assertEquals("1e+16", PythonFloats.repr(1e16));
-        assertEquals("1.2345678901234568e+17", PythonFloats.repr(123456789012345678.0));
+        assertEquals("1.2345678901234568e+17", PythonFloats.repr(1.2345678901234568e17));
         assertEquals("5e-324", PythonFloats.repr(Double.MIN_VALUE));
         assertEquals("0.0", PythonFloats.repr(0.0));
     }

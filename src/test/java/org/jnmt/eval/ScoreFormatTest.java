@@ -21,20 +21,19 @@ class ScoreFormatTest {
 
     @Test
     void jsonIsPythonsIndentOneDump() {
-        assertEquals(
-                "{\n"
-                        + " \"name\": \"chrF2\",\n"
-                        + " \"score\": 67.0,\n"
-                        + " \"signature\": \"nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0\",\n"
-                        + " \"nrefs\": \"1\",\n"
-                        + " \"case\": \"mixed\",\n"
-                        + " \"eff\": \"yes\",\n"
-                        + " \"nc\": \"6\",\n"
-                        + " \"nw\": \"0\",\n"
-                        + " \"space\": \"no\",\n"
-                        + " \"version\": \"2.6.0\"\n"
-                        + "}",
-                ScoreFormat.json(CHRF, CHRF_SIGNATURE, 0));
+        assertEquals("""
+                {
+                 "name": "chrF2",
+                 "score": 67.0,
+                 "signature": "nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0",
+                 "nrefs": "1",
+                 "case": "mixed",
+                 "eff": "yes",
+                 "nc": "6",
+                 "nw": "0",
+                 "space": "no",
+                 "version": "2.6.0"
+                }""", ScoreFormat.json(CHRF, CHRF_SIGNATURE, 0));
     }
 
     @Test

@@ -106,8 +106,14 @@ class ProgressReporterTest {
 
     @Test
     void etaUsesTheTimeLimitWhenItComesFirst() {
-        ProgressReporter progress =
-                new ProgressReporter(null, 0, 600, new PrintWriter(terminal, true), false, false, nanos::get);
+        ProgressReporter progress = new ProgressReporter(
+                null,
+                0,
+                600,
+                new PrintWriter(new OutputStreamWriter(terminal, StandardCharsets.UTF_8), true),
+                false,
+                false,
+                nanos::get);
         assertTrue(progress.describe(at(10, 100)).endsWith("0:01:40  eta 0:08:20"), progress.describe(at(10, 100)));
         assertEquals("1:01:01", ProgressReporter.duration(3661));
     }
