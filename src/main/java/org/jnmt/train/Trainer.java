@@ -177,12 +177,15 @@ public final class Trainer {
                     }
                 }
                 if (reason == null) {
-                    if (t.validateEvery <= 0 && validatedStep != step) {
+                    boolean validated = t.validateEvery <= 0 && validatedStep != step;
+                    if (validated) {
                         reason = validate(validator, progress, metrics, true);
-                        save();
                     }
                     epoch++;
                     batchesInEpoch = 0;
+                    if (validated) {
+                        save(); // after the epoch's end, so that a resumed run does not validate it again
+                    }
                 }
             }
             if (reason == null) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jnmt.api.ModelDirectory;
+import org.jnmt.checkpoint.CheckpointFiles;
 import org.jnmt.config.NmtConfig;
 import org.jnmt.data.DataPreparer;
 import org.jnmt.data.PreparedData;
@@ -102,6 +103,11 @@ class TrainerStopTest {
         train("per-epoch");
         assertEquals(List.of(13L, 26L), validationSteps("per-epoch"));
         assertEquals(List.of(13L, 26L), checkpointSteps("per-epoch"));
+        // The epoch-end checkpoint is written after the epoch ended: resumed there, a run starts the
+        // next epoch rather than validating the finished one a second time.
+        TrainingState atEpochEnd = TrainingCheckpoint.readState(CheckpointFiles.stepFile(dir.resolve("per-epoch"), 13));
+        assertEquals(2, atEpochEnd.epoch());
+        assertEquals(0, atEpochEnd.batchesInEpoch());
     }
 
     private static List<Long> validationSteps(String run) throws IOException {
