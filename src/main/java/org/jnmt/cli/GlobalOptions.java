@@ -47,8 +47,12 @@ public class GlobalOptions {
         return threads;
     }
 
-    /** The global options of the command line that {@code spec} belongs to. */
+    /**
+     * The global options of the command line that {@code spec} belongs to; the defaults for a command
+     * line whose root is not {@code nmt} (another main class, such as the Spark job, that reuses
+     * {@link NmtCommand#commandLine}).
+     */
     static GlobalOptions of(CommandSpec spec) {
-        return ((NmtCommand) spec.root().userObject()).global;
+        return spec.root().userObject() instanceof NmtCommand nmt ? nmt.global : new GlobalOptions();
     }
 }
