@@ -96,28 +96,9 @@ class CrashResumeTest {
         return file;
     }
 
-    /** {@code nmt train --config C --out RUN --resume} in a JVM of its own, with one BLAS thread. */
+    /** {@code nmt train --config C --out RUN --resume} in a JVM of its own. */
     private Process train(Path config, Path run) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "org.jnmt.cli.NmtCommand",
-                "--quiet",
-                "--threads",
-                "1",
-                "train",
-                "--config",
-                config.toString(),
-                "--out",
-                run.toString(),
-                "--resume"));
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(
-                        dir.resolve("train-" + run.getFileName() + ".log").toFile())
-                .start();
+        return TrainingProcess.start(config, run, dir.resolve("train-" + run.getFileName() + ".log"), "--resume");
     }
 
     /**

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jnmt.checkpoint.CheckpointFiles;
 import org.jnmt.config.ConfigLoader;
@@ -34,23 +33,7 @@ class InterruptTest {
     void aSignalledRunValidatesAndSavesItsLastStep() throws Exception {
         Path config = writeConfig();
         Path run = dir.resolve("run");
-        Process process = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "org.jnmt.cli.NmtCommand",
-                        "--quiet",
-                        "--threads",
-                        "1",
-                        "train",
-                        "--config",
-                        config.toString(),
-                        "--out",
-                        run.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("train.log").toFile())
-                .start();
+        Process process = TrainingProcess.start(config, run, dir.resolve("train.log"));
         // Signal once the run has passed its first checkpoint (every 7 steps) and trained a little more.
         while (process.isAlive() && CheckpointFiles.list(run).isEmpty()) {
             Thread.sleep(5);
