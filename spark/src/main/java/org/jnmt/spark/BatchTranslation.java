@@ -1,9 +1,5 @@
 package org.jnmt.spark;
 
-import org.jnmt.api.Translation;
-import org.jnmt.api.TranslationOptions;
-import org.jnmt.api.Translator;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,6 +9,9 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.jnmt.api.Translation;
+import org.jnmt.api.TranslationOptions;
+import org.jnmt.api.Translator;
 
 /**
  * A partition translated lazily, one batch of {@code options.batchSize()} items at a time, in input
@@ -35,8 +34,12 @@ final class BatchTranslation<T, R> implements Iterator<R> {
      *                 as soon as the item is read (Hadoop's record readers reuse their objects)
      * @param result   the output item of an input item and its translation (null when its sentence was)
      */
-    BatchTranslation(Iterator<T> input, Function<T, String> sentence, BiFunction<T, String, R> result,
-                     Translator translator, TranslationOptions options) {
+    BatchTranslation(
+            Iterator<T> input,
+            Function<T, String> sentence,
+            BiFunction<T, String, R> result,
+            Translator translator,
+            TranslationOptions options) {
         this.input = input;
         this.sentence = sentence;
         this.result = result;
@@ -69,9 +72,12 @@ final class BatchTranslation<T, R> implements Iterator<R> {
             sentences.add(sentence.apply(item));
         }
         List<String> toTranslate = sentences.stream().filter(Objects::nonNull).toList();
-        Iterator<Translation> translations = translator.translate(toTranslate, options).iterator();
+        Iterator<Translation> translations =
+                translator.translate(toTranslate, options).iterator();
         for (int i = 0; i < items.size(); i++) {
-            ready.add(result.apply(items.get(i), sentences.get(i) == null ? null : translations.next().text()));
+            ready.add(result.apply(
+                    items.get(i),
+                    sentences.get(i) == null ? null : translations.next().text()));
         }
     }
 }

@@ -1,15 +1,14 @@
 package org.jnmt.spark;
 
-import org.apache.spark.TaskContext;
-import org.apache.spark.util.TaskCompletionListener;
-import org.jnmt.api.Translator;
-import org.jnmt.model.Backend;
-
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.TaskContext;
+import org.apache.spark.util.TaskCompletionListener;
+import org.jnmt.api.Translator;
+import org.jnmt.model.Backend;
 
 /**
  * The models of this JVM (an executor, or the driver in local mode), kept for its lifetime: a task
@@ -21,12 +20,12 @@ final class ExecutorTranslators {
     private static final Map<ModelLocation, Queue<Translator>> IDLE = new ConcurrentHashMap<>();
     private static final Map<ModelLocation, AtomicInteger> LOADS = new ConcurrentHashMap<>();
 
-    private ExecutorTranslators() {
-    }
+    private ExecutorTranslators() {}
 
     /** An idle translator of {@code model}, loaded now if every one is in use. */
     static Translator borrow(ModelLocation model) {
-        Translator idle = IDLE.computeIfAbsent(model, key -> new ConcurrentLinkedQueue<>()).poll();
+        Translator idle = IDLE.computeIfAbsent(model, key -> new ConcurrentLinkedQueue<>())
+                .poll();
         return idle != null ? idle : load(model);
     }
 
@@ -37,8 +36,7 @@ final class ExecutorTranslators {
     /** A translator for the running task, given back when the task ends (succeeded or failed). */
     static Translator forThisTask(ModelLocation model) {
         Translator translator = borrow(model);
-        TaskContext.get().addTaskCompletionListener(
-                (TaskCompletionListener) task -> giveBack(model, translator));
+        TaskContext.get().addTaskCompletionListener((TaskCompletionListener) task -> giveBack(model, translator));
         return translator;
     }
 
@@ -56,8 +54,9 @@ final class ExecutorTranslators {
         Backend.start(task == null ? 1 : task.cpus());
         Translator translator = Translator.load(model.resolve());
         int count = LOADS.computeIfAbsent(model, key -> new AtomicInteger()).incrementAndGet();
-        System.err.printf("jnmt: model %s loaded in %d ms (load %d in this JVM)%n", model.spec(),
-                (System.nanoTime() - start) / 1_000_000, count);
+        System.err.printf(
+                "jnmt: model %s loaded in %d ms (load %d in this JVM)%n",
+                model.spec(), (System.nanoTime() - start) / 1_000_000, count);
         return translator;
     }
 }

@@ -1,5 +1,6 @@
 package org.jnmt.spark;
 
+import java.util.Iterator;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -9,8 +10,6 @@ import org.jnmt.api.TranslationOptions;
 import org.jnmt.api.Translator;
 import org.jnmt.data.LineReader;
 import scala.Tuple2;
-
-import java.util.Iterator;
 
 /**
  * Translates the lines of one partition of a text file, keyed by their byte offsets, with the rules
@@ -27,8 +26,12 @@ final class LineTranslation implements FlatMapFunction<Iterator<Tuple2<LongWrita
     private final LongAccumulator lines;
     private final LongAccumulator invalidLines;
 
-    LineTranslation(ModelLocation model, Function<TranslationOptions, TranslationOptions> options, String inputName,
-                    LongAccumulator lines, LongAccumulator invalidLines) {
+    LineTranslation(
+            ModelLocation model,
+            Function<TranslationOptions, TranslationOptions> options,
+            String inputName,
+            LongAccumulator lines,
+            LongAccumulator invalidLines) {
         this.model = model;
         this.options = options;
         this.inputName = inputName;
@@ -39,7 +42,11 @@ final class LineTranslation implements FlatMapFunction<Iterator<Tuple2<LongWrita
     @Override
     public Iterator<String> call(Iterator<Tuple2<LongWritable, Text>> records) throws Exception {
         Translator translator = ExecutorTranslators.forThisTask(model);
-        return new BatchTranslation<>(records, this::sentence, (record, translation) -> translation, translator,
+        return new BatchTranslation<>(
+                records,
+                this::sentence,
+                (record, translation) -> translation,
+                translator,
                 options.call(translator.defaults()));
     }
 

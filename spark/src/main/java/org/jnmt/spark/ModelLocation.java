@@ -1,9 +1,5 @@
 package org.jnmt.spark;
 
-import org.apache.spark.SparkFiles;
-import org.jnmt.api.ModelDirectory;
-import org.jnmt.util.NmtException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -14,6 +10,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.apache.spark.SparkFiles;
+import org.jnmt.api.ModelDirectory;
+import org.jnmt.util.NmtException;
 
 /**
  * Where an executor finds the model: a model directory every executor can read (a shared
@@ -52,7 +51,8 @@ public record ModelLocation(String spec) implements Serializable {
 
     private static synchronized Path unpacked(Path zip) {
         // Named after the zip's path too: two zips of the same name are two models.
-        String name = zip.getFileName() + "-" + Integer.toHexString(zip.toAbsolutePath().hashCode());
+        String name = zip.getFileName() + "-"
+                + Integer.toHexString(zip.toAbsolutePath().hashCode());
         Path root = Path.of(SparkFiles.getRootDirectory());
         Path target = root.resolve(name + ".unpacked");
         if (!Files.isDirectory(target)) {
@@ -69,7 +69,8 @@ public record ModelLocation(String spec) implements Serializable {
 
     private static void unzip(Path zip, Path into) throws IOException {
         Files.createDirectories(into);
-        try (InputStream file = Files.newInputStream(zip); ZipInputStream in = new ZipInputStream(file)) {
+        try (InputStream file = Files.newInputStream(zip);
+                ZipInputStream in = new ZipInputStream(file)) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 Path out = into.resolve(entry.getName()).normalize();

@@ -1,13 +1,12 @@
 package org.jnmt.spark;
 
+import java.util.Iterator;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.jnmt.api.TranslationOptions;
 import org.jnmt.api.Translator;
-
-import java.util.Iterator;
 
 /** Appends the translation of one string column to each row of a partition (null for null). */
 final class RowTranslation implements MapPartitionsFunction<Row, Row> {
@@ -27,8 +26,12 @@ final class RowTranslation implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) throws Exception {
         Translator translator = ExecutorTranslators.forThisTask(model);
-        return new BatchTranslation<>(rows, row -> row.isNullAt(inputIndex) ? null : row.getString(inputIndex),
-                RowTranslation::withTranslation, translator, options.call(translator.defaults()));
+        return new BatchTranslation<>(
+                rows,
+                row -> row.isNullAt(inputIndex) ? null : row.getString(inputIndex),
+                RowTranslation::withTranslation,
+                translator,
+                options.call(translator.defaults()));
     }
 
     private static Row withTranslation(Row row, String translation) {

@@ -1,5 +1,7 @@
 package org.jnmt.spark;
 
+import java.io.IOException;
+import java.io.Serializable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -20,9 +22,6 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 import org.jnmt.api.TranslationOptions;
 import org.jnmt.util.NmtException;
-
-import java.io.IOException;
-import java.io.Serializable;
 
 /**
  * Translation on Spark: a column of a {@link Dataset}, or a text file into another. Executors load
@@ -83,8 +82,12 @@ public final class SparkTranslator implements Serializable {
      * line and in the same order, in at least {@code minPartitions} partitions (0: Spark's default).
      * The accumulators count the lines read and those that were not valid UTF-8.
      */
-    public JavaRDD<String> translateLines(JavaSparkContext spark, String input, int minPartitions,
-                                          LongAccumulator lines, LongAccumulator invalidLines) {
+    public JavaRDD<String> translateLines(
+            JavaSparkContext spark,
+            String input,
+            int minPartitions,
+            LongAccumulator lines,
+            LongAccumulator invalidLines) {
         JobConf conf = new JobConf(spark.hadoopConfiguration());
         conf.set("textinputformat.record.delimiter", LINE_DELIMITER);
         requireInput(conf, input);
@@ -99,8 +102,8 @@ public final class SparkTranslator implements Serializable {
      * in name order are the translation, line i of input line i. Spark commits one attempt of each
      * task, so a task that failed and was retried leaves no partial or repeated lines.
      */
-    public TextFileTranslation translateTextFile(JavaSparkContext spark, String input, String output,
-                                                 int minPartitions) {
+    public TextFileTranslation translateTextFile(
+            JavaSparkContext spark, String input, String output, int minPartitions) {
         requireNewOutput(spark.hadoopConfiguration(), output);
         LongAccumulator lines = spark.sc().longAccumulator("jnmt lines");
         LongAccumulator invalid = spark.sc().longAccumulator("jnmt invalid UTF-8 lines");

@@ -1,8 +1,7 @@
 package org.jnmt.spark;
 
-import org.apache.spark.api.java.JavaRDD;
-
 import java.io.Serializable;
+import org.apache.spark.api.java.JavaRDD;
 
 /**
  * The element-wise mean of replicas' state vectors ({@link TrainingStateVector}), summed in double
@@ -19,7 +18,8 @@ final class StateAverage implements Serializable {
 
     /** The mean of the replicas of an RDD (one vector per replica), merged in a tree of {@code depth} levels. */
     static float[] of(JavaRDD<float[]> replicas, int depth) {
-        return replicas.treeAggregate(new StateAverage(), StateAverage::add, StateAverage::merge, depth).mean();
+        return replicas.treeAggregate(new StateAverage(), StateAverage::add, StateAverage::merge, depth)
+                .mean();
     }
 
     StateAverage add(float[] replica) {

@@ -7,5 +7,4 @@ package org.jnmt.spark;
  * @param invalidLines lines that were not valid UTF-8 (translated as empty lines)
  * @param partitions   the partitions (tasks, part files) it was split into
  */
-public record TextFileTranslation(long lines, long invalidLines, int partitions) {
-}
+public record TextFileTranslation(long lines, long invalidLines, int partitions) {}

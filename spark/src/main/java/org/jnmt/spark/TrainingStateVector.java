@@ -1,13 +1,12 @@
 package org.jnmt.spark;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.jnmt.model.ParameterSet;
 import org.jnmt.train.AdamOptimizer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * A replica's training state, its weights and Adam's moments (parameter order, then the first
@@ -17,13 +16,13 @@ import java.util.List;
  */
 final class TrainingStateVector {
 
-    private TrainingStateVector() {
-    }
+    private TrainingStateVector() {}
 
     /** The state as one vector (a copy). */
     static float[] of(ParameterSet parameters, AdamOptimizer adam) {
         List<INDArray> arrays = arrays(parameters, adam);
-        float[] vector = new float[Math.toIntExact(arrays.stream().mapToLong(INDArray::length).sum())];
+        float[] vector = new float
+                [Math.toIntExact(arrays.stream().mapToLong(INDArray::length).sum())];
         int offset = 0;
         for (INDArray array : arrays) {
             float[] values = array.ravel().toFloatVector();

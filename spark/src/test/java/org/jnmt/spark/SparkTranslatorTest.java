@@ -1,5 +1,18 @@
 package org.jnmt.spark;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -18,20 +31,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * Translation on Spark in local mode, two task slots and one retry per task ({@code local[2,2]}),
  * checked against {@code nmt translate} on the same input.
@@ -47,7 +46,9 @@ class SparkTranslatorTest {
     @BeforeAll
     static void start() {
         TestModel.root();
-        spark = SparkSession.builder().master("local[2,2]").appName("jnmt-spark-test")
+        spark = SparkSession.builder()
+                .master("local[2,2]")
+                .appName("jnmt-spark-test")
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
@@ -68,17 +69,21 @@ class SparkTranslatorTest {
 
         TextFileTranslation result = new SparkTranslator(TestModel.modelDir().toString())
                 .withOptions(options -> options.withBeam(2))
-                .translateTextFile(context, input.toUri().toString(), output.toUri().toString(), PARTITIONS);
+                .translateTextFile(
+                        context, input.toUri().toString(), output.toUri().toString(), PARTITIONS);
 
         assertEquals(cli[0], TestModel.concatenatedParts(output));
         assertEquals(60, cli[0].split("\n", -1).length - 1, "the reference has one line per input line");
         assertEquals(60, result.lines());
         assertEquals(1, result.invalidLines());
         assertTrue(result.partitions() >= PARTITIONS, "partitions: " + result.partitions());
-        int loads = ExecutorTranslators.loads(new ModelLocation(TestModel.modelDir().toString()));
+        int loads =
+                ExecutorTranslators.loads(new ModelLocation(TestModel.modelDir().toString()));
         assertTrue(loads >= 1 && loads <= 2, "one model per task slot, not per task: " + loads + " loads");
-        NmtException exists = assertThrows(NmtException.class, () -> new SparkTranslator(TestModel.modelDir().toString())
-                .translateTextFile(context, input.toString(), output.toString(), 1));
+        NmtException exists = assertThrows(
+                NmtException.class,
+                () -> new SparkTranslator(TestModel.modelDir().toString())
+                        .translateTextFile(context, input.toString(), output.toString(), 1));
         assertTrue(exists.getMessage().contains("exists already"), exists.getMessage());
     }
 
@@ -104,7 +109,8 @@ class SparkTranslatorTest {
 
     @Test
     void aDatasetGetsATranslationColumnRowByRow() throws IOException {
-        List<String> sources = Files.readAllLines(TinyModel.testSources(TestModel.root())).subList(0, 20);
+        List<String> sources =
+                Files.readAllLines(TinyModel.testSources(TestModel.root())).subList(0, 20);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             rows.add(RowFactory.create(i, i == 5 ? null : sources.get(i)));
@@ -113,10 +119,13 @@ class SparkTranslatorTest {
         Dataset<Row> data = spark.createDataFrame(rows, schema).repartition(3);
 
         // The model as a zip at a path the executors can read, unpacked where it is loaded.
-        SparkTranslator translator = new SparkTranslator(TestModel.zippedModel("dataset-model.zip").toString());
+        SparkTranslator translator =
+                new SparkTranslator(TestModel.zippedModel("dataset-model.zip").toString());
         List<Row> out = translator.translate(data, "de", "en").collectAsList();
 
-        assertEquals(List.of("id", "de", "en"), List.of(translator.translate(data, "de", "en").columns()));
+        assertEquals(
+                List.of("id", "de", "en"),
+                List.of(translator.translate(data, "de", "en").columns()));
         assertEquals(sources.size(), out.size());
         try (Translator local = Translator.load(TestModel.modelDir())) {
             for (Row row : out) {

@@ -1,5 +1,13 @@
 package org.jnmt.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -15,15 +23,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-
 /** Model averaging's building blocks: a replica's state as a vector, and its mean over replicas on Spark. */
 class StateAverageTest {
 
@@ -36,7 +35,9 @@ class StateAverageTest {
     @BeforeAll
     static void start() {
         TestModel.root();
-        spark = SparkSession.builder().master("local[2]").appName("jnmt-averaging-test")
+        spark = SparkSession.builder()
+                .master("local[2]")
+                .appName("jnmt-averaging-test")
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
@@ -65,11 +66,15 @@ class StateAverageTest {
         float[] mean = StateAverage.of(context.parallelize(List.of(state, state, state), 3), 2);
         assertArrayEquals(state, mean);
 
-        Seq2SeqModel other = new Seq2SeqModel(directory.dimensions(pipelines), directory.config().model, DataType.FLOAT);
+        Seq2SeqModel other =
+                new Seq2SeqModel(directory.dimensions(pipelines), directory.config().model, DataType.FLOAT);
         AdamOptimizer otherAdam = new AdamOptimizer(other.parameters(), 1e-3, 0.9, 0.999, 1e-8);
         TrainingStateVector.assign(mean, other.parameters(), otherAdam);
         for (String name : model.parameters().names()) {
-            assertEquals(model.parameters().get(name).value(), other.parameters().get(name).value(), name);
+            assertEquals(
+                    model.parameters().get(name).value(),
+                    other.parameters().get(name).value(),
+                    name);
         }
         moments.forEach((name, m) -> assertEquals(m, otherAdam.stateTensors().get(name), name));
         assertNotEquals(0, state[state.length - 1], "the moments are in the vector");
@@ -77,11 +82,14 @@ class StateAverageTest {
 
     @Test
     void theMeanIsElementWiseAndTheZeroValueIsEmpty() {
-        StateAverage sum = new StateAverage().merge(new StateAverage())
-                .add(new float[]{1, 2, 3}).merge(new StateAverage().add(new float[]{3, 5, -3}))
-                .merge(new StateAverage()).add(new float[]{2, 2, 0});
+        StateAverage sum = new StateAverage()
+                .merge(new StateAverage())
+                .add(new float[] {1, 2, 3})
+                .merge(new StateAverage().add(new float[] {3, 5, -3}))
+                .merge(new StateAverage())
+                .add(new float[] {2, 2, 0});
         assertEquals(3, sum.count());
-        assertArrayEquals(new float[]{2, 3, 0}, sum.mean());
+        assertArrayEquals(new float[] {2, 3, 0}, sum.mean());
     }
 
     /**
@@ -92,13 +100,15 @@ class StateAverageTest {
     @Test
     void aRoundOfTheRecipesWeights() {
         int length = RECIPE_PARAMETERS;
-        JavaRDD<float[]> replicas = context.parallelize(List.of(0, 1), 2).map(replica -> {
-            float[] state = new float[length];
-            for (int i = 0; i < length; i++) {
-                state[i] = replica + i % 7;
-            }
-            return state;
-        }).cache();
+        JavaRDD<float[]> replicas = context.parallelize(List.of(0, 1), 2)
+                .map(replica -> {
+                    float[] state = new float[length];
+                    for (int i = 0; i < length; i++) {
+                        state[i] = replica + i % 7;
+                    }
+                    return state;
+                })
+                .cache();
         assertEquals(2, replicas.count());
 
         long start = System.nanoTime();
@@ -109,7 +119,13 @@ class StateAverageTest {
             assertEquals(0.5f + i % 7, mean[i], "value " + i);
         }
         replicas.unpersist();
-        System.err.printf(Locale.ROOT, "averaging round: 2 replicas of %,d floats (%.0f MB each), %.0f MB of double sums "
-                + "sent to the driver, %d ms%n", length, length * 4 / 1e6, 2 * length * 8 / 1e6, millis);
+        System.err.printf(
+                Locale.ROOT,
+                "averaging round: 2 replicas of %,d floats (%.0f MB each), %.0f MB of double sums "
+                        + "sent to the driver, %d ms%n",
+                length,
+                length * 4 / 1e6,
+                2 * length * 8 / 1e6,
+                millis);
     }
 }

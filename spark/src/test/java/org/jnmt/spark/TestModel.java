@@ -1,9 +1,5 @@
 package org.jnmt.spark;
 
-import org.jnmt.api.TinyModel;
-import org.jnmt.cli.NmtCommand;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -17,14 +13,16 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.jnmt.api.TinyModel;
+import org.jnmt.cli.NmtCommand;
+import picocli.CommandLine;
 
 /** The core's tiny test model, trained once per test JVM, and the test inputs and references built on it. */
 final class TestModel {
 
     private static Path root;
 
-    private TestModel() {
-    }
+    private TestModel() {}
 
     /** The working folder (target/spark-tests), with the model trained in {@code model/}. */
     static synchronized Path root() {
@@ -57,12 +55,12 @@ final class TestModel {
             lines.add(sources.get(i % sources.size()).getBytes(StandardCharsets.UTF_8));
         }
         lines.set(3, new byte[0]);
-        lines.set(11, " \t ".getBytes());
-        lines.set(17, new byte[]{'a', (byte) 0xC3, 0x28, 'b'});
+        lines.set(11, " \t ".getBytes(StandardCharsets.UTF_8));
+        lines.set(17, new byte[] {'a', (byte) 0xC3, 0x28, 'b'});
         lines.set(25, (sources.get(0) + "\r").getBytes(StandardCharsets.UTF_8));
         Path file = root().resolve(name);
         try (OutputStream out = Files.newOutputStream(file)) {
-            out.write(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             for (int i = 0; i < lines.size(); i++) {
                 out.write(lines.get(i));
                 if (i < lines.size() - 1) {
@@ -76,21 +74,23 @@ final class TestModel {
     /** What {@code nmt translate -m MODEL -i input [extra...]} writes (the reference output), and its stderr. */
     static String[] cliTranslation(Path input, String... extra) throws IOException {
         Path output = Files.createTempFile(root(), "cli", ".txt");
-        List<String> args = new ArrayList<>(List.of("translate", "-m", modelDir().toString(), "-i", input.toString(),
-                "-o", output.toString()));
+        List<String> args = new ArrayList<>(
+                List.of("translate", "-m", modelDir().toString(), "-i", input.toString(), "-o", output.toString()));
         args.addAll(List.of(extra));
         CommandLine cli = NmtCommand.newCommandLine();
         StringWriter err = new StringWriter();
         cli.setErr(new PrintWriter(err));
         cli.execute(args.toArray(String[]::new));
-        return new String[]{Files.readString(output), err.toString()};
+        return new String[] {Files.readString(output), err.toString()};
     }
 
     /** The part files of a Spark output directory, concatenated in name order. */
     static String concatenatedParts(Path outputDir) throws IOException {
         StringBuilder text = new StringBuilder();
         try (Stream<Path> files = Files.list(outputDir)) {
-            for (Path part : files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList()) {
+            for (Path part : files.filter(f -> f.getFileName().toString().startsWith("part-"))
+                    .sorted()
+                    .toList()) {
                 text.append(Files.readString(part));
             }
         }
@@ -101,8 +101,9 @@ final class TestModel {
     static Path zippedModel(String name) throws IOException {
         Path zip = root().resolve(name);
         Path model = modelDir();
-        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file);
-             Stream<Path> files = Files.walk(model)) {
+        try (OutputStream file = Files.newOutputStream(zip);
+                ZipOutputStream out = new ZipOutputStream(file);
+                Stream<Path> files = Files.walk(model)) {
             for (Path path : files.filter(Files::isRegularFile).toList()) {
                 Path relative = model.relativize(path);
                 if (!relative.startsWith("checkpoints")) {
