@@ -129,10 +129,8 @@ public class NmtCommand implements Runnable {
         return 1;
     }
 
-    private static String describe(Throwable e) {
-        if (e instanceof OutOfMemoryError oom) {
-            return OutOfMemory.advice(oom);
-        }
+    /** An unexpected exception in one line; errors such as OutOfMemoryError never reach here (see execute). */
+    private static String describe(Exception e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message)
                 + " (run with --verbose for the stack trace)";

@@ -52,21 +52,7 @@ class AlignIbm2CommandTest {
     @Test
     void findsTheKnownAlignmentOfAToyCorpus() throws IOException {
         Path out = dir.resolve("forward.txt");
-        CliRun run = CliRun.of(
-                "align",
-                "--method",
-                "ibm2",
-                "--lowercase",
-                "--src",
-                sources.toString(),
-                "--tgt",
-                targets.toString(),
-                "--gold",
-                gold.toString(),
-                "--gold-base",
-                "0",
-                "-o",
-                out.toString());
+        CliRun run = alignToyCorpusAgainstGold("-o", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(0.0, aer(run), 1e-9, run.out());
         List<List<Link>> links = PharaohFormat.read(out);
@@ -81,21 +67,7 @@ class AlignIbm2CommandTest {
                 new String[] {"--symmetrize", "intersect"},
                 new String[] {"--symmetrize", "union"},
                 new String[] {"--symmetrize", "grow-diag-final-and"})) {
-            List<String> args = new ArrayList<>(List.of(
-                    "align",
-                    "--method",
-                    "ibm2",
-                    "--lowercase",
-                    "--src",
-                    sources.toString(),
-                    "--tgt",
-                    targets.toString(),
-                    "--gold",
-                    gold.toString(),
-                    "--gold-base",
-                    "0"));
-            args.addAll(List.of(extra));
-            CliRun run = CliRun.of(args.toArray(String[]::new));
+            CliRun run = alignToyCorpusAgainstGold(extra);
             assertEquals(0, run.exitCode(), run.err());
             assertEquals(0.0, aer(run), 1e-9, String.join(" ", extra) + ": " + run.out());
         }
@@ -218,6 +190,25 @@ class AlignIbm2CommandTest {
                 hansards.resolve("enfr.gold").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(aer(run) < 40, "the diagonal scores AER 53.8: " + run.out());
+    }
+
+    /** {@code nmt align --method ibm2 --lowercase} on the toy corpus, scored against its gold links. */
+    private static CliRun alignToyCorpusAgainstGold(String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "align",
+                "--method",
+                "ibm2",
+                "--lowercase",
+                "--src",
+                sources.toString(),
+                "--tgt",
+                targets.toString(),
+                "--gold",
+                gold.toString(),
+                "--gold-base",
+                "0"));
+        args.addAll(List.of(extra));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     private static void assertUsageError(String message, String... args) {
