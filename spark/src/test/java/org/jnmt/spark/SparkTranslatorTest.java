@@ -46,13 +46,7 @@ class SparkTranslatorTest {
     @BeforeAll
     static void start() {
         TestModel.root();
-        spark = SparkSession.builder()
-                .master("local[2,2]")
-                .appName("jnmt-spark-test")
-                .config("spark.ui.enabled", "false")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .getOrCreate();
+        spark = LocalSpark.start("local[2,2]", "jnmt-spark-test");
         context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     }
 

@@ -35,13 +35,7 @@ class StateAverageTest {
     @BeforeAll
     static void start() {
         TestModel.root();
-        spark = SparkSession.builder()
-                .master("local[2]")
-                .appName("jnmt-averaging-test")
-                .config("spark.ui.enabled", "false")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .getOrCreate();
+        spark = LocalSpark.start("local[2]", "jnmt-averaging-test");
         context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     }
 
