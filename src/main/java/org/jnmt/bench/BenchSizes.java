@@ -1,5 +1,7 @@
 package org.jnmt.bench;
 
+import org.jnmt.config.DecoderType;
+
 /**
  * The sizes of a benchmark run; the defaults are those of ../shared/bench/torch_reference.py, so
  * that both measure the same work.
@@ -10,6 +12,7 @@ public record BenchSizes(
         int encHidden,
         int decHidden,
         int attn,
+        DecoderType decoder,
         int batch,
         int srcLen,
         int tgtLen,
@@ -33,7 +36,8 @@ public record BenchSizes(
                 + b * srcLen * attn // v^T tanh(.)
                 + b * srcLen * annotations // context
                 + b * (emb + annotations) * d3
-                + b * decHidden * d3; // GRU
+                + b * decHidden * d3 // GRU
+                + (decoder == DecoderType.CGRU ? b * decHidden * d3 : 0); // the second transition's W_hh
         double output = (double) tokens * feature * vocab;
         return 2 * (encoder + init + keys + tgtLen * decoderStep + output);
     }

@@ -64,7 +64,8 @@ public final class Benchmark {
                         sizes.attn(),
                         Readout.NONE,
                         0,
-                        false),
+                        false,
+                        sizes.decoder()),
                 options,
                 DataType.FLOAT);
         model.initialize(0);
@@ -203,6 +204,7 @@ public final class Benchmark {
         map.put("enc_hidden", sizes.encHidden());
         map.put("dec_hidden", sizes.decHidden());
         map.put("attn", sizes.attn());
+        map.put("decoder", sizes.decoder().toString());
         map.put("batch", sizes.batch());
         map.put("src_len", sizes.srcLen());
         map.put("tgt_len", sizes.tgtLen());

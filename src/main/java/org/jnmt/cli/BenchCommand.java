@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jnmt.bench.BenchSizes;
 import org.jnmt.bench.Benchmark;
+import org.jnmt.config.DecoderType;
 import org.jnmt.util.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +45,13 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--attn", defaultValue = "256", description = "Attention size (default: ${DEFAULT-VALUE}).")
     int attn;
 
+    @Option(
+            names = "--decoder",
+            defaultValue = "gru",
+            paramLabel = "TYPE",
+            description = "The decoder, as model.decoder: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    DecoderType decoder;
+
     @Option(names = "--batch", defaultValue = "64", description = "Sentences in the batch (default: ${DEFAULT-VALUE}).")
     int batch;
 
@@ -79,7 +87,8 @@ public class BenchCommand implements Callable<Integer> {
             throw new UsageException(
                     "--vocab must be at least 5, --src-len and --tgt-len at least 2, --warmup at least 0");
         }
-        BenchSizes sizes = new BenchSizes(vocab, emb, encHidden, decHidden, attn, batch, srcLen, tgtLen, warmup, steps);
+        BenchSizes sizes =
+                new BenchSizes(vocab, emb, encHidden, decHidden, attn, decoder, batch, srcLen, tgtLen, warmup, steps);
         Map<String, Object> result = new Benchmark(sizes, GlobalOptions.of(spec).threads()).run();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

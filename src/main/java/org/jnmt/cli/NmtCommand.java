@@ -3,6 +3,7 @@ package org.jnmt.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.jnmt.config.DecoderType;
 import org.jnmt.eval.SmoothingMethod;
 import org.jnmt.eval.TokenizerName;
 import org.jnmt.util.Console;
@@ -87,6 +88,7 @@ public class NmtCommand implements Runnable {
         cli.setErr(Console.stderr());
         cli.setExecutionStrategy(NmtCommand::executeWithConsole);
         EnumConverter.register(cli, BleuCommand.Metric.class);
+        EnumConverter.register(cli, DecoderType.class);
         EnumConverter.register(cli, OutputFormat.class);
         EnumConverter.register(cli, PlotCommand.XAxis.class);
         EnumConverter.register(cli, SmoothingMethod.class);

@@ -11,6 +11,8 @@ public class ModelConfig {
     public int decHidden = 512;
     /** Size of the additive attention's hidden layer. */
     public int attn = 256;
+    /** The decoder: "gru" (the paper's order, attention queried by s_{i-1}) or "cgru" (conditional GRU). */
+    public DecoderType decoder = DecoderType.GRU;
     /**
      * Optional readout layer between [s_i; c_i; E y_{i-1}] and the vocabulary: "none", "tanh" or
      * "maxout" (Bahdanau et al. 2015, appendix A.2.2).

@@ -2,6 +2,7 @@ package org.jnmt.model;
 
 import org.jnmt.model.ParameterSet.Parameter;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The additive attention of Bahdanau et al. (2015), eqs. (5)-(6) and appendix A.1.2:
@@ -19,6 +20,7 @@ final class Attention {
     private final Parameter keyWeights; // U_a [2H, A]
     private final Parameter energyWeights; // v [A, 1]
     private final int attn;
+    private final Scratch keysBuffer;
     private final Scratch query;
     private final Scratch dWeights;
     private final Scratch dHidden;
@@ -29,6 +31,7 @@ final class Attention {
         this.keyWeights = params.add("att.U_a", annotation, attn);
         this.energyWeights = params.add("att.v", attn, 1);
         this.attn = attn;
+        this.keysBuffer = new Scratch(params.dataType());
         this.query = new Scratch(params.dataType());
         this.dWeights = new Scratch(params.dataType());
         this.dHidden = new Scratch(params.dataType());
@@ -36,17 +39,20 @@ final class Attention {
     }
 
     /**
-     * {@code keys = U_a h_j} for every annotation.
+     * The keys {@code U_a h_j} of every annotation of a batch.
      *
      * @param annotations [B, S, 2H]
-     * @param keys        [B, S, A] output
+     * @return [B, S, A] (fresh when {@code fresh}, else a buffer valid until the next call)
      */
-    void keys(INDArray annotations, INDArray keys) {
+    INDArray keys(INDArray annotations, boolean fresh) {
+        long[] shape = {annotations.size(0), annotations.size(1), attn};
+        INDArray keys = fresh ? Nd4j.create(annotations.dataType(), shape) : keysBuffer.shaped(shape);
         long rows = annotations.size(0) * annotations.size(1);
         Ops.matmul(
                 Views.reshape(annotations, rows, annotations.size(2)),
                 keyWeights.value(),
                 Views.reshape(keys, rows, attn));
+        return keys;
     }
 
     /**
@@ -193,9 +199,14 @@ final class Attention {
         }
     }
 
-    /** W_a [D, A], so that the caller can add {@code dQueries W_a^T} to the gradient of the states. */
-    INDArray queryWeights() {
-        return queryWeights.value();
+    /**
+     * Adds the query's part of dL/ds: {@code dState += dQueries W_a^T}.
+     *
+     * @param dQueries [n, A] from {@link #backward}
+     * @param dState   [n, D] accumulated into
+     */
+    void addQueryBackward(INDArray dQueries, INDArray dState) {
+        Ops.gemm(dQueries, queryWeights.value(), dState, false, true, 1.0, 1.0);
     }
 
     /** In place, row by row: e [n, S] → softmax over the first {@code lengths[i]} columns, 0 after. */

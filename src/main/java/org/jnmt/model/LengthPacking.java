@@ -2,6 +2,7 @@ package org.jnmt.model;
 
 import java.util.Comparator;
 import java.util.stream.IntStream;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The real (unpadded) positions of a batch of sequences, packed step by step so that padding is
@@ -102,6 +103,36 @@ final class LengthPacking {
             }
         }
         return packed;
+    }
+
+    /**
+     * Copies the new states of step t into the previous-state rows of step t + 1, for the slots still
+     * running then (nothing after the last step).
+     *
+     * @param states   [N, D] the new state of each packed row
+     * @param previous [N, D] the previous state of each packed row
+     */
+    void carryStates(INDArray states, INDArray previous, int t) {
+        if (t + 1 < steps()) {
+            int next = count(t + 1);
+            Views.rows(previous, offset[t + 1], next).assign(Views.rows(states, offset[t], next));
+        }
+    }
+
+    /**
+     * The backward pass of {@link #carryStates}: adds dL/d(previous state) of step t into the state
+     * gradient of step t - 1, or, at step 0, writes it to dL/ds_0.
+     *
+     * @param dPrevious  [count(t), D] dL/d(previous state) of step t
+     * @param dStates    [N, D] dL/d(new state) of each packed row
+     * @param dInitial   [B, D] dL/ds_0 (written at step 0)
+     */
+    void carryStateGradient(INDArray dPrevious, INDArray dStates, INDArray dInitial, int t) {
+        if (t > 0) {
+            Views.rows(dStates, offset[t - 1], count(t)).addi(dPrevious);
+        } else {
+            dInitial.assign(dPrevious);
+        }
     }
 
     /** A value for sorted slot k at step t. */

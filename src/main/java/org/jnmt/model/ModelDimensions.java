@@ -1,5 +1,6 @@
 package org.jnmt.model;
 
+import org.jnmt.config.DecoderType;
 import org.jnmt.config.ModelConfig;
 import org.jnmt.config.Readout;
 import org.jnmt.util.NmtException;
@@ -16,6 +17,7 @@ import org.jnmt.util.NmtException;
  * @param readout        the optional readout layer
  * @param readoutSize    R, its output size (ignored without readout)
  * @param tiedEmbeddings whether the output projection is the target embedding matrix (needs R = E)
+ * @param decoder        where the decoder queries the attention
  */
 public record ModelDimensions(
         int srcVocab,
@@ -26,7 +28,8 @@ public record ModelDimensions(
         int attn,
         Readout readout,
         int readoutSize,
-        boolean tiedEmbeddings) {
+        boolean tiedEmbeddings,
+        DecoderType decoder) {
 
     public ModelDimensions {
         positive("the source vocabulary size", srcVocab);
@@ -37,6 +40,9 @@ public record ModelDimensions(
         positive("model.attn", attn);
         if (readout != Readout.NONE) {
             positive("model.readout_size", readoutSize);
+        }
+        if (decoder == null) {
+            throw new NmtException("model.decoder must be gru or cgru, not null.");
         }
         if (tgtVocab < 3) {
             throw new NmtException(
@@ -59,7 +65,8 @@ public record ModelDimensions(
                 config.attn,
                 config.readout,
                 config.readoutSize,
-                config.tiedEmbeddings);
+                config.tiedEmbeddings,
+                config.decoder);
     }
 
     private static void positive(String what, int value) {

@@ -16,7 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The attentional encoder-decoder of Bahdanau, Cho and Bengio (2015) with hand-written forward and
  * backward passes: a bidirectional GRU encoder ({@link BiGruEncoder}), a GRU decoder with additive
- * attention queried by the previous state ({@link AttentionDecoder}, {@link Attention}) and an
+ * attention ({@link Attention}) queried by the previous state ({@link GruDecoder}) or by a first GRU
+ * transition that has read the previous word ({@link ConditionalGruDecoder}), and an
  * output layer with optional readout and tied embeddings ({@link OutputLayer}).
  * <p>
  * Training and forced decoding work on packed real target positions (see {@link LengthPacking}):
@@ -29,7 +30,7 @@ public final class Seq2SeqModel {
     private final ModelDimensions dims;
     private final ParameterSet params;
     private final BiGruEncoder encoder;
-    private final AttentionDecoder decoder;
+    private final Decoder decoder;
     private final OutputLayer output;
     private final double embDropout;
     private final double outDropout;
@@ -56,8 +57,14 @@ public final class Seq2SeqModel {
         this.initScale = options.initScale;
         this.params = new ParameterSet(type);
         this.encoder = new BiGruEncoder(params, dims.srcVocab(), dims.emb(), dims.encHidden(), dims.decHidden());
-        this.decoder = new AttentionDecoder(
-                params, dims.tgtVocab(), dims.emb(), 2 * dims.encHidden(), dims.decHidden(), dims.attn());
+        this.decoder = Decoder.create(
+                dims.decoder(),
+                params,
+                dims.tgtVocab(),
+                dims.emb(),
+                2 * dims.encHidden(),
+                dims.decHidden(),
+                dims.attn());
         this.output = new OutputLayer(
                 params,
                 new long[] {dims.decHidden(), 2L * dims.encHidden(), dims.emb()},
@@ -206,7 +213,7 @@ public final class Seq2SeqModel {
                     + prevTokens.length + ", " + dims.decHidden() + "], got " + enc.size() + " rows and "
                     + Arrays.toString(prevState.shape()));
         }
-        AttentionDecoder.StepResult result = decoder.step(enc, prevState, prevTokens);
+        Decoder.StepResult result = decoder.step(enc, prevState, prevTokens);
         return new DecoderStep(
                 output.logProbabilities(result.features()), result.features().states(), result.weights());
     }

@@ -55,6 +55,7 @@ class ConfigCheckTest {
             bad("model.enc_hidden", "-3", "is -3 (allowed: 1 or more)"),
             bad("model.dec_hidden", "many", "'many' is not valid (allowed: a whole number)"),
             bad("model.attn", "0", "is 0 (allowed: 1 or more)"),
+            bad("model.decoder", "lstm", "'lstm' is not allowed (allowed: gru, cgru)"),
             bad("model.readout", "maxot", "'maxot' is not allowed (allowed: none, tanh, maxout)"),
             bad("model.readout_size", "0", "is 0 (allowed: 1 or more)"),
             bad("model.emb_dropout", "1.0", "is 1 (allowed: 0 or more, below 1)"),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
+import org.jnmt.config.DecoderType;
 import org.jnmt.config.Readout;
 import org.jnmt.data.Batch;
 import org.jnmt.data.SpecialTokens;
@@ -22,25 +23,30 @@ class InferenceConsistencyTest {
 
     @Test
     void stepByStepDecodingGivesTheTeacherForcedLogProbabilities() {
-        for (Readout readout : Readout.values()) {
-            ModelDimensions dims = readout == Readout.NONE
-                    ? TinyModels.dimensions(readout, 0, false)
-                    : TinyModels.dimensions(readout, 4, readout == Readout.TANH);
-            Seq2SeqModel model = TinyModels.model(dims, 0.3, DataType.DOUBLE, 21);
-            Batch batch = TinyModels.batch(22);
-            Forced forced = forceStepByStep(model, batch);
-            double total = 0;
-            for (int b = 0; b < batch.size(); b++) {
-                double alone = model.loss(single(batch, b)).nll();
-                assertEquals(alone, forced.nll[b], 1e-10 * Math.abs(alone), readout + " sentence " + b);
-                total += forced.nll[b];
+        for (DecoderType decoder : DecoderType.values()) {
+            for (Readout readout : Readout.values()) {
+                ModelDimensions dims = readout == Readout.NONE
+                        ? TinyModels.dimensions(readout, 0, false, decoder)
+                        : TinyModels.dimensions(readout, 4, readout == Readout.TANH, decoder);
+                checkStepByStep(TinyModels.model(dims, 0.3, DataType.DOUBLE, 21), decoder + " " + readout);
             }
-            assertEquals(model.loss(batch).nll(), total, 1e-10 * total, readout + " batch");
-            float[][][] teacherForced = model.attention(batch);
-            for (int b = 0; b < batch.size(); b++) {
-                for (int i = 0; i < batch.tgtLengths()[b]; i++) {
-                    assertArrayEquals(teacherForced[b][i], forced.attention[b][i], 1e-6f, readout + " attention");
-                }
+        }
+    }
+
+    private static void checkStepByStep(Seq2SeqModel model, String label) {
+        Batch batch = TinyModels.batch(22);
+        Forced forced = forceStepByStep(model, batch);
+        double total = 0;
+        for (int b = 0; b < batch.size(); b++) {
+            double alone = model.loss(single(batch, b)).nll();
+            assertEquals(alone, forced.nll[b], 1e-10 * Math.abs(alone), label + " sentence " + b);
+            total += forced.nll[b];
+        }
+        assertEquals(model.loss(batch).nll(), total, 1e-10 * total, label + " batch");
+        float[][][] teacherForced = model.attention(batch);
+        for (int b = 0; b < batch.size(); b++) {
+            for (int i = 0; i < batch.tgtLengths()[b]; i++) {
+                assertArrayEquals(teacherForced[b][i], forced.attention[b][i], 1e-6f, label + " attention");
             }
         }
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
 import java.util.stream.IntStream;
+import org.jnmt.config.DecoderType;
 import org.jnmt.config.Readout;
 import org.jnmt.data.Batch;
 import org.jnmt.model.ParameterSet.Parameter;
@@ -24,7 +25,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Analytic gradients against central finite differences, in DOUBLE precision, for every parameter
- * tensor of a tiny model whose batch has padding on both sides. The relative error of
+ * tensor of a tiny model whose batch has padding on both sides, for both decoders. The relative error of
  * a tensor is ||g_a - g_n|| / (||g_a|| + ||g_n||). The plain model is checked on every element; the
  * variants (label smoothing, readouts, tied embeddings, dropout with fixed masks) on a sample of each
  * tensor's elements (its largest analytic entries and random ones), to keep the suite fast.
@@ -39,6 +40,26 @@ class Seq2SeqGradientCheckTest {
     @Test
     void plainModelMatchesFiniteDifferencesOnEveryElement() {
         check("plain, every element", TinyModels.dimensions(Readout.NONE, 0, false), 0.0, 0.0, Integer.MAX_VALUE);
+    }
+
+    @Test
+    void conditionalGruMatchesFiniteDifferencesOnEveryElement() {
+        check(
+                "cgru decoder, every element",
+                TinyModels.dimensions(Readout.NONE, 0, false, DecoderType.CGRU),
+                0.0,
+                0.0,
+                Integer.MAX_VALUE);
+    }
+
+    @Test
+    void conditionalGruWithDropoutAndReadoutMatchesFiniteDifferences() {
+        check(
+                "cgru decoder, dropout 0.3 with fixed masks, maxout readout, label smoothing 0.1",
+                TinyModels.dimensions(Readout.MAXOUT, 3, false, DecoderType.CGRU),
+                0.1,
+                0.3,
+                SAMPLE);
     }
 
     @Test

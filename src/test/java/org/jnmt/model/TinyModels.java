@@ -1,6 +1,7 @@
 package org.jnmt.model;
 
 import java.util.Random;
+import org.jnmt.config.DecoderType;
 import org.jnmt.config.ModelConfig;
 import org.jnmt.config.Readout;
 import org.jnmt.data.Batch;
@@ -16,7 +17,11 @@ final class TinyModels {
     private TinyModels() {}
 
     static ModelDimensions dimensions(Readout readout, int readoutSize, boolean tied) {
-        return new ModelDimensions(SRC_VOCAB, TGT_VOCAB, 4, 3, 5, 4, readout, readoutSize, tied);
+        return dimensions(readout, readoutSize, tied, DecoderType.GRU);
+    }
+
+    static ModelDimensions dimensions(Readout readout, int readoutSize, boolean tied, DecoderType decoder) {
+        return new ModelDimensions(SRC_VOCAB, TGT_VOCAB, 4, 3, 5, 4, readout, readoutSize, tied, decoder);
     }
 
     static ModelConfig options(double embDropout, double outDropout) {

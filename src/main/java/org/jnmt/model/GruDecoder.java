@@ -5,27 +5,24 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The GRU decoder of Bahdanau et al. (2015), section 3.1, with the attention queried by the previous
- * state: {@code c_i = attend(s_{i-1}, h)}, {@code s_i = GRU([E y_{i-1}; c_i], s_{i-1})}, and the
- * features {@code [s_i; c_i; E y_{i-1}]} for the output layer, handed over as three pieces.
+ * The GRU decoder of Bahdanau et al. (2015), section 3.1 ({@code model.decoder: gru}), with the
+ * attention queried by the previous state: {@code c_i = attend(s_{i-1}, h)},
+ * {@code s_i = GRU([E y_{i-1}; c_i], s_{i-1})}, and the features {@code [s_i; c_i; E y_{i-1}]}.
  * <p>
- * Teacher-forced training runs over a {@link LengthPacking} of the target lengths (rows sorted by
- * target length, only the running rows computed); inference runs one step for N hypotheses.
  * The input weights W_ih [3, E + 2H, D] hold the embedding rows first, then the context rows.
  * Sizes: B sentences, S source positions, N packed target positions, E embedding, 2H annotation,
  * D decoder state, A attention.
  */
-final class AttentionDecoder {
+final class GruDecoder implements Decoder {
 
     /** The segments of the GRU's input [E y_{i-1}; c_i]. */
     private static final int EMBEDDING = 0;
 
     private static final int CONTEXT = 1;
 
-    private final Embedding embedding;
+    private final TargetInputs targetInputs;
     private final GruParameters gru;
     private final Attention attention;
-    private final int emb;
     private final int annotation;
     private final int dec;
     private final int attn;
@@ -33,8 +30,6 @@ final class AttentionDecoder {
 
     private EncoderState encoder;
     private LengthPacking packing;
-    private int[] inputIds; // [N] y_{i-1}
-    private INDArray mask; // [N, E] embedding dropout, or null
     private INDArray inputs; // [N, E] E y_{i-1} after dropout
     private INDArray gates; // [3, N, D] GRU activations r, z, n
     private INDArray hidden; // [N, D] W_hn s_{i-1} + b_hn
@@ -46,55 +41,33 @@ final class AttentionDecoder {
     private INDArray dAnnotations; // [B, S, 2H]
     private INDArray dInitial; // [B, D]
 
-    AttentionDecoder(ParameterSet params, int tgtVocab, int emb, int annotation, int dec, int attn) {
-        this.embedding = new Embedding(params, "tgt.emb", tgtVocab, emb);
+    GruDecoder(ParameterSet params, int tgtVocab, int emb, int annotation, int dec, int attn) {
+        this.targetInputs = new TargetInputs(params, tgtVocab, emb);
         this.gru = new GruParameters(params, "dec", new int[] {emb, annotation}, dec);
         this.attention = new Attention(params, dec, annotation, attn);
-        this.emb = emb;
         this.annotation = annotation;
         this.dec = dec;
         this.attn = attn;
         this.buffers = new Buffers(params.dataType());
     }
 
-    Embedding embedding() {
-        return embedding;
+    @Override
+    public Embedding embedding() {
+        return targetInputs.embedding();
     }
 
-    /**
-     * The attention keys U_a h_j of a batch.
-     *
-     * @param annotations [B, S, 2H]
-     * @return [B, S, A] (fresh when {@code fresh}, else a buffer valid until the next training forward)
-     */
-    INDArray keys(INDArray annotations, boolean fresh) {
-        long[] shape = {annotations.size(0), annotations.size(1), attn};
-        INDArray keys = fresh ? Nd4j.create(annotations.dataType(), shape) : buffers.keys.shaped(shape);
-        attention.keys(annotations, keys);
-        return keys;
+    @Override
+    public INDArray keys(INDArray annotations, boolean fresh) {
+        return attention.keys(annotations, fresh);
     }
 
-    /**
-     * Teacher-forced decoding of a batch whose rows are in the packing's sorted order.
-     *
-     * @param enc      the encoded batch, row k = sorted slot k
-     * @param inputIds [N] the packed decoder inputs y_{i-1} (BOS at step 0)
-     * @param dropout  masks for the embedding dropout, or null for none
-     * @param rate     the embedding dropout rate
-     * @return the features of each packed position (buffers valid until the next forward)
-     */
-    Features forward(EncoderState enc, LengthPacking packing, int[] inputIds, Dropout dropout, double rate) {
+    @Override
+    public Features forward(EncoderState enc, LengthPacking packing, int[] inputIds, Dropout dropout, double rate) {
         this.encoder = enc;
         this.packing = packing;
-        this.inputIds = inputIds;
         int n = packing.total();
         long s = enc.maxSrcLength();
-        inputs = buffers.inputs.shaped(n, emb);
-        embedding.lookup(inputIds, inputs);
-        mask = dropout == null ? null : dropout.mask(buffers.mask, rate, n, emb);
-        if (mask != null) {
-            inputs.muli(mask);
-        }
+        inputs = targetInputs.forward(inputIds, dropout, rate);
         gates = buffers.gates.shaped(3, n, dec);
         hidden = buffers.hidden.shaped(n, dec);
         previous = buffers.previous.shaped(n, dec);
@@ -124,27 +97,18 @@ final class AttentionDecoder {
             gru.addInputProjection(CONTEXT, ctx, g);
             gru.addHiddenProjection(sPrev, g);
             GruCell.forward(g, sPrev, Views.rows(states, o, c));
-            if (t + 1 < packing.steps()) {
-                int next = packing.count(t + 1);
-                Views.rows(previous, packing.offset(t + 1), next).assign(Views.rows(states, o, next));
-            }
+            packing.carryStates(states, previous, t);
         }
         return new Features(states, contexts, inputs);
     }
 
-    /** [N, S] the attention weights of each packed position of the last {@link #forward}. */
-    INDArray weights() {
+    @Override
+    public INDArray weights() {
         return weights;
     }
 
-    /**
-     * Backpropagates through the last {@link #forward}: overwrites the decoder's and attention's
-     * parameter gradients, adds into the target embedding's gradient, and leaves dL/dh in
-     * {@link #dAnnotations} and dL/ds_0 in {@link #dInitialState}.
-     *
-     * @param dFeatures dL/d of the features; overwritten
-     */
-    void backward(Features dFeatures) {
+    @Override
+    public void backward(Features dFeatures) {
         int n = packing.total();
         int b = packing.batchSize();
         long s = encoder.maxSrcLength();
@@ -184,12 +148,8 @@ final class AttentionDecoder {
                     Views.rows(dEnergies, o, c),
                     dQ);
             gru.addHiddenBackward(d, dPrev);
-            Ops.gemm(dQ, attention.queryWeights(), dPrev, false, true, 1.0, 1.0);
-            if (t > 0) {
-                Views.rows(dStates, packing.offset(t - 1), c).addi(dPrev);
-            } else {
-                dInitial.assign(dPrev);
-            }
+            attention.addQueryBackward(dQ, dPrev);
+            packing.carryStateGradient(dPrev, dStates, dInitial, t);
         }
         GateBlocks all = GateBlocks.rows(dGates, dHidden, 0, n);
         gru.inputGradients(EMBEDDING, inputs, all);
@@ -198,37 +158,25 @@ final class AttentionDecoder {
         attention.weightGradients(previous, dQueries, attnHidden, dEnergies);
         attention.keysBackward(encoder.annotations(), dKeys, dAnnotations);
         gru.inputBackward(EMBEDDING, all, dInputs, 1.0);
-        if (mask != null) {
-            dInputs.muli(mask);
-        }
-        embedding.accumulateGradient(inputIds, dInputs);
+        targetInputs.backward(dInputs);
     }
 
-    /** [B, S, 2H] dL/dh_j of the last {@link #backward}, in the packing's sorted row order. */
-    INDArray dAnnotations() {
+    @Override
+    public INDArray dAnnotations() {
         return dAnnotations;
     }
 
-    /** [B, D] dL/ds_0 of the last {@link #backward}. */
-    INDArray dInitialState() {
+    @Override
+    public INDArray dInitialState() {
         return dInitial;
     }
 
-    /**
-     * One inference step for N hypotheses, without dropout.
-     *
-     * @param enc        N rows, one per hypothesis
-     * @param prevState  [N, D] s_{i-1}
-     * @param prevTokens [N] y_{i-1}
-     * @return the features (the state s_i fresh, the other pieces buffers valid until the next
-     * step) and the attention weights (fresh)
-     */
-    StepResult step(EncoderState enc, INDArray prevState, int[] prevTokens) {
+    @Override
+    public StepResult step(EncoderState enc, INDArray prevState, int[] prevTokens) {
         int n = prevTokens.length;
         long s = enc.maxSrcLength();
         DataType type = prevState.dataType();
-        INDArray x = buffers.stepInputs.shaped(n, emb);
-        embedding.lookup(prevTokens, x);
+        INDArray x = targetInputs.step(prevTokens);
         INDArray ctx = buffers.stepContexts.shaped(n, annotation);
         INDArray alpha = Nd4j.create(type, n, s);
         attention.forward(
@@ -249,19 +197,8 @@ final class AttentionDecoder {
         return new StepResult(new Features(state, ctx, x), alpha);
     }
 
-    /**
-     * One inference step's outputs.
-     *
-     * @param features the features; {@code features.states()} is the new state s_i [N, D]
-     * @param weights  [N, S] the attention weights alpha_i
-     */
-    record StepResult(Features features, INDArray weights) {}
-
     /** The decoder's reusable work buffers. */
     private static final class Buffers {
-        final Scratch keys;
-        final Scratch inputs;
-        final Scratch mask;
         final Scratch gates;
         final Scratch hidden;
         final Scratch previous;
@@ -277,16 +214,12 @@ final class AttentionDecoder {
         final Scratch dKeys;
         final Scratch dAnnotations;
         final Scratch dInitial;
-        final Scratch stepInputs;
         final Scratch stepContexts;
         final Scratch stepAttnHidden;
         final Scratch stepGates;
         final Scratch stepHidden;
 
         Buffers(DataType t) {
-            keys = new Scratch(t);
-            inputs = new Scratch(t);
-            mask = new Scratch(t);
             gates = new Scratch(t);
             hidden = new Scratch(t);
             previous = new Scratch(t);
@@ -302,7 +235,6 @@ final class AttentionDecoder {
             dKeys = new Scratch(t);
             dAnnotations = new Scratch(t);
             dInitial = new Scratch(t);
-            stepInputs = new Scratch(t);
             stepContexts = new Scratch(t);
             stepAttnHidden = new Scratch(t);
             stepGates = new Scratch(t);
