@@ -171,9 +171,12 @@ public class AlignCommand implements Callable<Integer> {
             }
             return;
         }
-        if (modelDir != null || twoWay.reverseModelDir != null) {
-            throw new UsageException(
-                    "--method ibm2 trains its own models; -m and --reverse-model are for --method attention.");
+        if (modelDir != null) {
+            throw new UsageException("--method ibm2 trains its own model; -m is for --method attention.");
+        }
+        if (twoWay.reverseModelDir != null) {
+            throw new UsageException("--method ibm2 trains both directions itself with --symmetrize; "
+                    + "--reverse-model is for --method attention.");
         }
         if ((ibm2.trainSource == null) != (ibm2.trainTarget == null)) {
             throw new UsageException("--train-src and --train-tgt go together.");

@@ -124,10 +124,9 @@ class SymmetrizedAttentionCommandTest {
         CliRun noHeuristic = CliRun.of("align", "-m", m, "--reverse-model", r, "--src", s, "--tgt", t);
         assertEquals(2, noHeuristic.exitCode());
         assertTrue(noHeuristic.err().contains("--symmetrize HEURISTIC"), noHeuristic.err());
-        assertEquals(
-                2,
-                CliRun.of("align", "--method", "ibm2", "--reverse-model", r, "--src", s, "--tgt", t)
-                        .exitCode());
+        CliRun ibm2 = CliRun.of("align", "--method", "ibm2", "--reverse-model", r, "--src", s, "--tgt", t);
+        assertEquals(2, ibm2.exitCode());
+        assertTrue(ibm2.err().contains("--reverse-model is for --method attention"), ibm2.err());
         assertEquals(
                 2,
                 CliRun.of("align", "-m", m, "--reverse-model", r, "--symmetrize", "both", "--src", s, "--tgt", t)
