@@ -55,6 +55,16 @@ public enum Symmetrization {
     /** The two directions' links combined, sorted. */
     public abstract Set<Link> apply(Collection<Link> forward, Collection<Link> backward);
 
+    /**
+     * The hard alignments of one sentence pair's attention in both directions combined, as the
+     * attention-based aligners do (Garg et al. 2019; Zenkel et al. 2020): {@code forward}
+     * from the src→tgt model, {@code backward} from the tgt→src model forced-decoding the source
+     * given the target, its links turned round.
+     */
+    public Set<Link> apply(WordAttention forward, WordAttention backward) {
+        return apply(forward.hardAlignment(), backward.invertedHardAlignment());
+    }
+
     /** The name on the command line and in Moses and atools. */
     @Override
     public String toString() {

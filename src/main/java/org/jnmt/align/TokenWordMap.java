@@ -3,13 +3,14 @@ package org.jnmt.align;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jnmt.data.Pretokenizer;
 import org.jnmt.data.SpecialTokens;
 
 /**
  * Finds which whitespace-separated word each model token came from, by matching the tokens'
  * characters against the words' characters. This works for any tokeniser that keeps the text
- * (pre-tokeniser splits such as "dog ." for "dog.", BPE pieces "hou@@ se", SentencePiece
- * "▁hou se", WordPiece "hou ##se"), whatever the case.
+ * (pre-tokeniser splits such as "dog ." for "dog.", jnmt's own "dog \uFFED." with its join mark,
+ * BPE pieces "hou@@ se", SentencePiece "▁hou se", WordPiece "hou ##se"), whatever the case.
  *
  * <p>Special tokens ({@code <s>}, {@code </s>}, {@code <pad>}) map to -1. A token that does not
  * match the text ({@code <unk>}, or one the tokeniser normalised) belongs to the word where it
@@ -79,9 +80,9 @@ public final class TokenWordMap {
         return found < 0 ? text.length() : found;
     }
 
-    /** The token's text without subword markers, lower-cased. */
+    /** The token's text without subword and join markers, lower-cased. */
     static String surface(String token) {
-        String piece = token;
+        String piece = withoutJoinMarks(token);
         if (piece.endsWith("@@")) {
             piece = piece.substring(0, piece.length() - 2);
         }
@@ -95,5 +96,20 @@ public final class TokenWordMap {
             piece = piece.substring(2);
         }
         return piece.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The token without {@link Pretokenizer}'s join marks (U+FFED at a joint it split), and with
+     * an escaped literal U+FFED of the text turned back into the character.
+     */
+    private static String withoutJoinMarks(String token) {
+        String text = token;
+        if (text.length() > 1 && text.charAt(0) == Pretokenizer.JOINER) {
+            text = text.substring(1);
+        }
+        if (text.length() > 1 && text.charAt(text.length() - 1) == Pretokenizer.JOINER) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return text.replace(Pretokenizer.ESCAPED_JOINER, String.valueOf(Pretokenizer.JOINER));
     }
 }

@@ -148,4 +148,18 @@ public final class WordAttention {
         links.sort(null);
         return links;
     }
+
+    /**
+     * For the attention of a tgt→src model (its target words are the pair's source words): its hard
+     * alignment turned round into source-target orientation, so each source word of the pair has
+     * one link, to the target word it attended to most. Sorted by source, then target index.
+     */
+    public List<Link> invertedHardAlignment() {
+        List<Link> links = new ArrayList<>();
+        for (Link link : hardAlignment()) {
+            links.add(link.inverted());
+        }
+        links.sort(null);
+        return links;
+    }
 }

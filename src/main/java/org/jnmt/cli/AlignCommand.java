@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jnmt.align.AlignmentScore;
 import org.jnmt.align.GoldAlignment;
@@ -32,8 +33,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code nmt align}: word alignments of sentence pairs, from the attention of forced decoding (each
- * target word linked to the source word it attends to most) or from fast_align's IBM Model 2
- * trained on the pairs, and their error rate against a gold alignment.
+ * target word linked to the source word it attends to most; with a tgt→src model too, both
+ * directions symmetrised) or from fast_align's IBM Model 2 trained on the pairs, and their error
+ * rate against a gold alignment.
  */
 @Command(
         name = "align",
@@ -43,7 +45,8 @@ import picocli.CommandLine.Spec;
             "Word-align sentence pairs. Writes Pharaoh lines 'SRC-TGT ...' (0-based word indices), one "
                     + "per pair, to -o or standard output.",
             "--method attention (the default) forced-decodes --tgt with the model -m and links each target word "
-                    + "to the source word it attends to most.",
+                    + "to the source word it attends to most. With --reverse-model (a tgt->src model, which "
+                    + "forced-decodes --src given --tgt) and --symmetrize, both directions' links combined.",
             "--method ibm2 needs no model: it trains fast_align's IBM Model 2 (diagonal favoured, tension "
                     + "learnt, Dirichlet prior: fast_align -d -o -v) by EM on the whitespace-separated words of "
                     + "--src/--tgt (plus --train-src/--train-tgt) and writes its src->tgt links, or with "
@@ -58,7 +61,6 @@ public class AlignCommand implements Callable<Integer> {
 
     /** Options that only --method ibm2 reads. */
     private static final List<String> IBM2_ONLY = List.of(
-            "--symmetrize",
             "--reverse",
             "--train-src",
             "--train-tgt",
@@ -108,6 +110,9 @@ public class AlignCommand implements Callable<Integer> {
     Path output;
 
     @Mixin
+    SymmetrizeOptions twoWay;
+
+    @Mixin
     Ibm2Options ibm2;
 
     @Spec
@@ -128,13 +133,13 @@ public class AlignCommand implements Callable<Integer> {
         TextStreams.requireSameLength(sourceFile, sources, targetFile, targets);
         gold = goldFile == null ? null : GoldReader.read(goldFile, goldBase, sources.size());
         score = new AlignmentScore();
-        // The model loads before -o is opened, so that a bad model directory leaves no empty output file.
-        try (Translator translator = method == AlignMethod.ATTENTION
-                        ? ModelOption.load(modelDir, GlobalOptions.of(spec).threads())
-                        : null;
+        // The models load before -o is opened, so that a bad model directory leaves no empty output file.
+        int threads = GlobalOptions.of(spec).threads();
+        try (Translator translator = method == AlignMethod.ATTENTION ? ModelOption.load(modelDir, threads) : null;
+                Translator reverseTranslator = twoWay.loadReverse(threads);
                 Writer out = alignmentOutput(gold != null)) {
             switch (method) {
-                case ATTENTION -> alignWithAttention(translator, sources, targets, out);
+                case ATTENTION -> alignWithAttention(translator, reverseTranslator, sources, targets, out);
                 case IBM2 -> alignWithIbm2(sources, targets, out);
             }
         } catch (IOException e) {
@@ -158,6 +163,7 @@ public class AlignCommand implements Callable<Integer> {
             if (modelDir == null) {
                 throw new UsageException("--method attention needs the model: -m DIR.");
             }
+            twoWay.checkWithModel();
             for (String option : IBM2_ONLY) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                     throw new UsageException(option + " is an option of --method ibm2.");
@@ -168,23 +174,34 @@ public class AlignCommand implements Callable<Integer> {
         if (modelDir != null) {
             throw new UsageException("--method ibm2 trains its own model; -m is for --method attention.");
         }
+        if (twoWay.reverseModelDir != null) {
+            throw new UsageException("--method ibm2 trains both directions itself with --symmetrize; "
+                    + "--reverse-model is for --method attention.");
+        }
         if ((ibm2.trainSource == null) != (ibm2.trainTarget == null)) {
             throw new UsageException("--train-src and --train-tgt go together.");
         }
-        if (ibm2.reverse && ibm2.symmetrization != null) {
+        if (ibm2.reverse && twoWay.heuristic != null) {
             throw new UsageException(
                     "--reverse and --symmetrize exclude each other: --symmetrize uses both directions.");
         }
     }
 
-    private void alignWithAttention(Translator translator, List<String> sources, List<String> targets, Writer out)
+    /**
+     * Forced decoding with the src→tgt model; with a tgt→src model too, that model forced-decodes
+     * each source given its target, and the two hard alignments are symmetrised.
+     */
+    private void alignWithAttention(
+            Translator translator, Translator reverse, List<String> sources, List<String> targets, Writer out)
             throws IOException {
         for (int start = 0; start < sources.size(); start += CHUNK) {
             int end = Math.min(sources.size(), start + CHUNK);
             List<Translation> pairs = translator.forceDecode(sources.subList(start, end), targets.subList(start, end));
+            List<Set<Link>> symmetrized = reverse == null ? null : twoWay.symmetrized(reverse, pairs);
             for (int i = 0; i < pairs.size(); i++) {
                 WordAttention words = pairs.get(i).wordAttention();
-                emit(out, start + i, words.hardAlignment(), words.sourceWords(), words.targetWords());
+                Collection<Link> links = symmetrized == null ? words.hardAlignment() : symmetrized.get(i);
+                emit(out, start + i, links, words.sourceWords(), words.targetWords());
             }
         }
     }
@@ -215,11 +232,11 @@ public class AlignCommand implements Callable<Integer> {
                         iteration.pairs(),
                         iteration.seconds(),
                         iteration.pairsPerSecond())));
-        List<? extends Collection<Link>> alignments = ibm2.symmetrization != null
+        List<? extends Collection<Link>> alignments = twoWay.heuristic != null
                 ? aligner.symmetrized(
                         corpus,
                         sources.size(),
-                        ibm2.symmetrization,
+                        twoWay.heuristic,
                         GlobalOptions.of(spec).threads())
                 : aligner.align(
                         corpus, sources.size(), ibm2.reverse ? Direction.TARGET_TO_SOURCE : Direction.SOURCE_TO_TARGET);

@@ -4,25 +4,31 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jnmt.align.AttentionMatrix;
+import org.jnmt.align.Link;
 import org.jnmt.api.Translation;
 import org.jnmt.api.TranslationOptions;
 import org.jnmt.api.Translator;
 import org.jnmt.util.Console;
 import org.jnmt.util.NmtException;
 import org.jnmt.util.UsageException;
+import org.jnmt.viz.HeatmapMarks;
 import org.jnmt.viz.HeatmapOptions;
 import org.jnmt.viz.HeatmapPng;
 import org.jnmt.viz.HeatmapReport;
 import org.jnmt.viz.HeatmapSvg;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code nmt attention}: attention heatmaps, source tokens in columns and target tokens in rows, of
- * the model's translation or, with a given translation, of forced decoding.
+ * the model's translation or, with a given translation, of forced decoding; with a model of the
+ * other direction, the cells of the word links that the symmetrised alignment keeps are outlined.
  */
 @Command(
         name = "attention",
@@ -32,7 +38,9 @@ import picocli.CommandLine.Option;
             "Draw attention heatmaps: source tokens in columns, target tokens in rows.",
             "One sentence (--src, with --tgt to draw the attention while the model reads that translation "
                     + "instead of its own) to a PNG, SVG or HTML file; or every line of a file (-i, with "
-                    + "--tgt-file for given translations) to one HTML report."
+                    + "--tgt-file for given translations) to one HTML report.",
+            "With --reverse-model DIR (a tgt->src model) and --symmetrize HEURISTIC, the cells of the word links "
+                    + "that the symmetrised alignment of both directions' attention keeps are outlined."
         })
 public class AttentionCommand implements Callable<Integer> {
 
@@ -70,6 +78,12 @@ public class AttentionCommand implements Callable<Integer> {
     @Mixin
     DecodingOptions decoding;
 
+    @Mixin
+    SymmetrizeOptions twoWay;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         String kind = checkOptions();
@@ -80,27 +94,32 @@ public class AttentionCommand implements Callable<Integer> {
             TextStreams.requireSameLength(input, sources, targetFile, targets);
         }
         List<Translation> translations;
-        try (Translator translator = model.load()) {
+        List<Set<Link>> kept = null;
+        try (Translator translator = model.load();
+                Translator reverse = twoWay.loadReverse(GlobalOptions.of(spec).threads())) {
             TranslationOptions options = decoding.apply(translator.defaults(), 1);
             translations =
                     targets == null ? translator.translate(sources, options) : translator.forceDecode(sources, targets);
+            if (reverse != null) {
+                kept = twoWay.symmetrized(reverse, translations);
+            }
+        }
+        List<HeatmapReport.Entry> entries = new ArrayList<>(translations.size());
+        for (int i = 0; i < translations.size(); i++) {
+            entries.add(entry(translations.get(i), kept == null ? null : kept.get(i)));
         }
         if (source != null) {
-            Translation t = translations.get(0);
-            if (t.isEmpty()) {
+            if (translations.get(0).isEmpty()) {
                 throw new NmtException("the source sentence is empty; there is no attention to draw.");
             }
-            AttentionMatrix matrix = matrix(t);
+            HeatmapReport.Entry entry = entries.get(0);
+            HeatmapOptions drawing = HeatmapOptions.defaults(entry.attention()).withMarks(entry.marks());
             switch (kind) {
-                case "png" -> HeatmapPng.write(output, matrix, HeatmapOptions.defaults(matrix));
-                case "svg" -> HeatmapSvg.write(output, matrix, HeatmapOptions.defaults(matrix));
-                default -> HeatmapReport.write(output, "Attention", List.of(entry(t)));
+                case "png" -> HeatmapPng.write(output, entry.attention(), drawing);
+                case "svg" -> HeatmapSvg.write(output, entry.attention(), drawing);
+                default -> HeatmapReport.write(output, "Attention", entries);
             }
         } else {
-            List<HeatmapReport.Entry> entries = new ArrayList<>(translations.size());
-            for (Translation t : translations) {
-                entries.add(entry(t));
-            }
             HeatmapReport.write(output, "Attention: " + input.getFileName(), entries);
         }
         Console.info("attention: wrote " + output);
@@ -118,6 +137,7 @@ public class AttentionCommand implements Callable<Integer> {
         if (targetFile != null && input == null) {
             throw new UsageException("--tgt-file goes with -i; with --src, give the translation with --tgt.");
         }
+        twoWay.checkWithModel();
         String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
         String kind = name.substring(name.lastIndexOf('.') + 1);
         if (input != null && !kind.equals("html")) {
@@ -129,11 +149,11 @@ public class AttentionCommand implements Callable<Integer> {
         return kind;
     }
 
-    private static AttentionMatrix matrix(Translation t) {
-        return new AttentionMatrix(t.sourceTokens(), t.targetTokens(), t.attention());
-    }
-
-    private static HeatmapReport.Entry entry(Translation t) {
-        return new HeatmapReport.Entry(t.source(), t.text(), matrix(t));
+    /** The heatmap of a translation, with the cells of the {@code kept} word links outlined unless that is null. */
+    private HeatmapReport.Entry entry(Translation t, Set<Link> kept) {
+        AttentionMatrix matrix = new AttentionMatrix(t.sourceTokens(), t.targetTokens(), t.attention());
+        HeatmapMarks marks =
+                kept == null ? null : HeatmapMarks.ofWordLinks(kept, t.sourceWords(), t.targetWords(), twoWay.legend());
+        return new HeatmapReport.Entry(t.source(), t.text(), matrix, marks);
     }
 }

@@ -2,19 +2,11 @@ package org.jnmt.cli;
 
 import java.nio.file.Path;
 import org.jnmt.align.Ibm2Settings;
-import org.jnmt.align.Symmetrization;
 import org.jnmt.util.UsageException;
 import picocli.CommandLine.Option;
 
 /** The options of {@code nmt align --method ibm2}; the defaults are fast_align's {@code -d -o -v}. */
 class Ibm2Options {
-
-    @Option(
-            names = "--symmetrize",
-            paramLabel = "HEURISTIC",
-            description = "With --method ibm2: train both directions and combine their links with one of "
-                    + "${COMPLETION-CANDIDATES} (as Moses and atools define them). Without it, the src->tgt links.")
-    Symmetrization symmetrization;
 
     @Option(
             names = "--reverse",

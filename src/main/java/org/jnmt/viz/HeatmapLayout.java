@@ -9,8 +9,9 @@ import org.jnmt.align.AttentionMatrix;
 /**
  * The geometry of one attention heatmap, in pixels, shared by the PNG and SVG renderers: source
  * tokens label the columns along the top (text rotated to read bottom to top), target tokens
- * label the rows on the left, and a colour bar stands to the right. The image grows with the
- * number of tokens and the length of the longest labels.
+ * label the rows on the left, and a colour bar stands to the right; with {@link HeatmapMarks}, a
+ * legend line runs under the plot. The image grows with the number of tokens and the length of the
+ * longest labels.
  */
 final class HeatmapLayout {
 
@@ -20,6 +21,9 @@ final class HeatmapLayout {
     static final int BAR_WIDTH = 14;
     static final int TICK_LENGTH = 4;
     static final int MIN_BAR_HEIGHT = 120;
+    static final int LEGEND_GAP = 10;
+    /** The side of the outlined square that starts the legend line. */
+    static final int LEGEND_SWATCH = 12;
     /** Labels longer than this are cut and end in "…". */
     static final int MAX_LABEL_CHARS = 32;
 
@@ -35,6 +39,10 @@ final class HeatmapLayout {
     final float[][] weights;
     final String title;
     final boolean showValues;
+    /** [targetTokens][sourceTokens] cells to outline, or null. */
+    final boolean[][] marked;
+    /** The line under the plot that explains the outlines, or null. */
+    final String legend;
 
     final int cell;
     final int gridLeft;
@@ -44,6 +52,8 @@ final class HeatmapLayout {
     final int barLeft;
     final int barHeight;
     final int titleBaseline;
+    final int legendTop;
+    final int legendBaseline;
     final int width;
     final int height;
 
@@ -53,6 +63,14 @@ final class HeatmapLayout {
         weights = matrix.weights();
         title = options.title();
         showValues = options.showValues();
+        HeatmapMarks marks = options.marks();
+        marked = marks == null ? null : marks.cells();
+        legend = marks == null ? null : marks.legend();
+        if (marked != null
+                && (marked.length != targetLabels.size()
+                        || (marked.length > 0 && marked[0].length != sourceLabels.size()))) {
+            throw new IllegalArgumentException("the marks are not the shape of the attention matrix");
+        }
 
         cell = showValues ? (int) Math.ceil(Math.max(34, Drawing.width("0.00", valueFont) + 10)) : 24;
         int titleHeight = title == null ? 0 : (int) Math.ceil(lineHeight(titleFont)) + 10;
@@ -66,8 +84,14 @@ final class HeatmapLayout {
         double tickLabels = widest(List.of("0.25", "0.75"), tickFont);
         int plotWidth = barLeft + BAR_WIDTH + TICK_LENGTH + 3 + (int) Math.ceil(tickLabels) + MARGIN;
         int titleWidth = title == null ? 0 : 2 * MARGIN + (int) Math.ceil(Drawing.width(title, titleFont));
-        width = Math.max(plotWidth, titleWidth);
-        height = gridTop + barHeight + MARGIN;
+        int legendWidth = legend == null
+                ? 0
+                : 2 * MARGIN + LEGEND_SWATCH + LABEL_GAP + (int) Math.ceil(Drawing.width(legend, labelFont));
+        width = Math.max(plotWidth, Math.max(titleWidth, legendWidth));
+        legendTop = gridTop + barHeight + LEGEND_GAP;
+        legendBaseline = legendTop + (int) Math.ceil(Drawing.metrics(labelFont).getAscent());
+        int legendHeight = legend == null ? 0 : LEGEND_GAP + (int) Math.ceil(lineHeight(labelFont));
+        height = gridTop + barHeight + legendHeight + MARGIN;
     }
 
     int cellX(int source) {
@@ -76,6 +100,15 @@ final class HeatmapLayout {
 
     int cellY(int target) {
         return gridTop + target * cell;
+    }
+
+    boolean isMarked(int target, int source) {
+        return marked != null && marked[target][source];
+    }
+
+    /** The y of the legend's swatch, centred on the legend line. */
+    int legendSwatchY() {
+        return legendTop + (int) Math.round((lineHeight(labelFont) - LEGEND_SWATCH) / 2);
     }
 
     /** Add to a line's centre to get the baseline that centres text of this font on it. */

@@ -30,8 +30,10 @@ public final class HeatmapPng {
             g.fillRect(0, 0, layout.width, layout.height);
             drawTitle(g, layout);
             drawCells(g, layout);
+            drawMarks(g, layout);
             drawLabels(g, layout);
             drawColourBar(g, layout);
+            drawLegend(g, layout);
         } finally {
             g.dispose();
         }
@@ -65,6 +67,45 @@ public final class HeatmapPng {
         g.setColor(Color.GRAY);
         g.setStroke(new BasicStroke(1));
         g.drawRect(layout.gridLeft, layout.gridTop, layout.gridWidth, layout.gridHeight);
+    }
+
+    /** Outlines the marked cells, each inside its own cell so that neighbours stay apart. */
+    private static void drawMarks(Graphics2D g, HeatmapLayout layout) {
+        if (layout.marked == null) {
+            return;
+        }
+        g.setColor(HeatmapMarks.COLOR);
+        g.setStroke(new BasicStroke(HeatmapMarks.STROKE));
+        int inset = HeatmapMarks.STROKE / 2;
+        for (int t = 0; t < layout.targetLabels.size(); t++) {
+            for (int s = 0; s < layout.sourceLabels.size(); s++) {
+                if (layout.isMarked(t, s)) {
+                    g.drawRect(
+                            layout.cellX(s) + inset,
+                            layout.cellY(t) + inset,
+                            layout.cell - HeatmapMarks.STROKE,
+                            layout.cell - HeatmapMarks.STROKE);
+                }
+            }
+        }
+        g.setStroke(new BasicStroke(1));
+    }
+
+    private static void drawLegend(Graphics2D g, HeatmapLayout layout) {
+        if (layout.legend == null) {
+            return;
+        }
+        g.setColor(HeatmapMarks.COLOR);
+        g.setStroke(new BasicStroke(HeatmapMarks.STROKE));
+        g.drawRect(
+                HeatmapLayout.MARGIN, layout.legendSwatchY(), HeatmapLayout.LEGEND_SWATCH, HeatmapLayout.LEGEND_SWATCH);
+        g.setStroke(new BasicStroke(1));
+        g.setColor(Color.BLACK);
+        g.setFont(layout.labelFont);
+        g.drawString(
+                layout.legend,
+                HeatmapLayout.MARGIN + HeatmapLayout.LEGEND_SWATCH + HeatmapLayout.LABEL_GAP,
+                layout.legendBaseline);
     }
 
     private static void drawLabels(Graphics2D g, HeatmapLayout layout) {

@@ -20,8 +20,15 @@ public final class HeatmapReport {
      * @param source      the source sentence as the user wrote it
      * @param translation the model's output
      * @param attention   its attention over tokens
+     * @param marks       cells to outline in its heatmap, with their legend, or null for none
      */
-    public record Entry(String source, String translation, AttentionMatrix attention) {}
+    public record Entry(String source, String translation, AttentionMatrix attention, HeatmapMarks marks) {
+
+        /** Without marks. */
+        public Entry(String source, String translation, AttentionMatrix attention) {
+            this(source, translation, attention, null);
+        }
+    }
 
     private HeatmapReport() {}
 
@@ -62,7 +69,9 @@ public final class HeatmapReport {
                     .append(Markup.escape(entry.translation()))
                     .append("</span></h2>\n")
                     .append(HeatmapSvg.element(
-                            entry.attention(), HeatmapOptions.defaults(entry.attention()), "s" + number))
+                            entry.attention(),
+                            HeatmapOptions.defaults(entry.attention()).withMarks(entry.marks()),
+                            "s" + number))
                     .append("</section>\n");
         }
         html.append("</body>\n</html>\n");

@@ -57,8 +57,10 @@ public final class HeatmapSvg {
                     Markup.escape(layout.title)));
         }
         appendCells(svg, layout);
+        appendMarks(svg, layout);
         appendLabels(svg, layout);
         appendColourBar(svg, layout, idPrefix + "-bar");
+        appendLegend(svg, layout);
         svg.append("</svg>\n");
         return svg.toString();
     }
@@ -108,6 +110,52 @@ public final class HeatmapSvg {
                 layout.gridTop,
                 layout.gridWidth,
                 layout.gridHeight));
+    }
+
+    /** Outlines the marked cells, each inside its own cell so that neighbours stay apart. */
+    private static void appendMarks(StringBuilder svg, HeatmapLayout layout) {
+        if (layout.marked == null) {
+            return;
+        }
+        svg.append(String.format(
+                Locale.ROOT,
+                "<g class=\"marks\" fill=\"none\" stroke=\"%s\" stroke-width=\"%d\">\n",
+                ColorScale.hex(HeatmapMarks.COLOR),
+                HeatmapMarks.STROKE));
+        for (int t = 0; t < layout.targetLabels.size(); t++) {
+            for (int s = 0; s < layout.sourceLabels.size(); s++) {
+                if (layout.isMarked(t, s)) {
+                    svg.append(String.format(
+                            Locale.ROOT,
+                            "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>\n",
+                            layout.cellX(s) + HeatmapMarks.STROKE / 2,
+                            layout.cellY(t) + HeatmapMarks.STROKE / 2,
+                            layout.cell - HeatmapMarks.STROKE,
+                            layout.cell - HeatmapMarks.STROKE));
+                }
+            }
+        }
+        svg.append("</g>\n");
+    }
+
+    private static void appendLegend(StringBuilder svg, HeatmapLayout layout) {
+        if (layout.legend == null) {
+            return;
+        }
+        svg.append(String.format(
+                Locale.ROOT,
+                "<g class=\"legend\"><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" "
+                        + "stroke=\"%s\" stroke-width=\"%d\"/><text x=\"%d\" y=\"%d\" font-size=\"%s\">%s</text></g>\n",
+                HeatmapLayout.MARGIN,
+                layout.legendSwatchY(),
+                HeatmapLayout.LEGEND_SWATCH,
+                HeatmapLayout.LEGEND_SWATCH,
+                ColorScale.hex(HeatmapMarks.COLOR),
+                HeatmapMarks.STROKE,
+                HeatmapLayout.MARGIN + HeatmapLayout.LEGEND_SWATCH + HeatmapLayout.LABEL_GAP,
+                layout.legendBaseline,
+                size(layout.labelFont.getSize2D()),
+                Markup.escape(layout.legend)));
     }
 
     private static void appendLabels(StringBuilder svg, HeatmapLayout layout) {

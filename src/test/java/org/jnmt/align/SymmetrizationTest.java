@@ -2,6 +2,7 @@ package org.jnmt.align;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -85,5 +86,40 @@ class SymmetrizationTest {
 
     private static List<Link> links(String pharaoh) {
         return PharaohFormat.parse(pharaoh, null, 1);
+    }
+
+    /**
+     * The same example read from attention: the src→tgt matrix [5 target][5 source] has its row
+     * maxima at FORWARD's links, the tgt→src matrix [5 source][5 target] at BACKWARD's links turned
+     * round (4-1 is row 4, column 1). Were the backward links not turned round, they would read
+     * 0-0 1-1 1-4, and every heuristic would give another set.
+     */
+    @Test
+    void combinesTheAttentionOfBothModelsTheTgtToSrcLinksTurnedRound() {
+        WordAttention forward = attention(5, 5, FORWARD, false);
+        WordAttention backward = attention(5, 5, BACKWARD, true);
+        assertEquals(FORWARD, forward.hardAlignment());
+        assertEquals(BACKWARD, backward.invertedHardAlignment());
+        for (Symmetrization heuristic : Symmetrization.values()) {
+            assertEquals(heuristic.apply(FORWARD, BACKWARD), heuristic.apply(forward, backward), heuristic.toString());
+        }
+        assertEquals(Set.copyOf(links("0-0")), Symmetrization.INTERSECT.apply(forward, backward));
+        assertEquals(Set.copyOf(links("0-0 0-1 1-1 3-4 4-1")), Symmetrization.UNION.apply(forward, backward));
+        assertEquals(Set.copyOf(links("0-0 0-1 1-1 3-4")), Symmetrization.GROW_DIAG_FINAL_AND.apply(forward, backward));
+    }
+
+    /**
+     * A word-level attention matrix whose rows peak (0.7, the rest 0.1) at the given links; rows
+     * without a link are zero. Rows are target words, or for {@code tgtToSrc} source words.
+     */
+    private static WordAttention attention(int rows, int columns, List<Link> links, boolean tgtToSrc) {
+        double[][] weights = new double[rows][columns];
+        for (Link link : links) {
+            int row = tgtToSrc ? link.source() : link.target();
+            int column = tgtToSrc ? link.target() : link.source();
+            Arrays.fill(weights[row], 0.3 / (columns - 1));
+            weights[row][column] = 0.7;
+        }
+        return WordAttention.ofWords(weights);
     }
 }

@@ -2,7 +2,10 @@ package org.jnmt.align;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.jnmt.data.Pretokenizer;
+import org.jnmt.data.TextNormalizer;
 import org.junit.jupiter.api.Test;
 
 class TokenWordMapTest {
@@ -29,5 +32,20 @@ class TokenWordMapTest {
         assertArrayEquals(new int[] {0, 1, 2, 3, 3, 3, 4}, TokenWordMap.wordIndices(tokens, WORDS));
         List<String> normalised = List.of("na", "ï", "ve", "café");
         assertArrayEquals(new int[] {0, 0, 0, 1}, TokenWordMap.wordIndices(normalised, List.of("naive", "café")));
+    }
+
+    /**
+     * jnmt's own pre-tokeniser marks the joints it split with U+FFED ("(1999)." becomes "(\uFFED
+     * 1999 \uFFED) \uFFED."); those marks are not text. Read as text, "\uFFED)" and "\uFFED." matched
+     * nothing, matching jumped to the end of the line, and the "." went to the last word.
+     */
+    @Test
+    void mapsTheTokensOfJnmtsOwnPreTokeniserJoinMarksIncluded() {
+        String line = "(1999). l'homme \uFFED arrive";
+        List<String> words = TextNormalizer.words(line);
+        List<String> tokens = new ArrayList<>(Pretokenizer.tokenize(line));
+        tokens.add("</s>");
+        assertArrayEquals(
+                new int[] {0, 0, 0, 0, 1, 1, 1, 2, 3, -1}, TokenWordMap.wordIndices(tokens, words), tokens.toString());
     }
 }

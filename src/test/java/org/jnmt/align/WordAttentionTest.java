@@ -71,4 +71,31 @@ class WordAttentionTest {
                 IllegalArgumentException.class, () -> WordAttention.pool(TOKENS, TARGET_WORD, 2, new int[] {0, 1}, 2));
         assertThrows(IllegalArgumentException.class, () -> WordAttention.pool(TOKENS, TARGET_WORD, 1, SOURCE_WORD, 2));
     }
+
+    /**
+     * A tgt→src model's matrix has the pair's source words as rows: "das Haus" read given "house
+     * is" ([2 source words][3 target words] here, not square, so a swapped index would fail).
+     */
+    @Test
+    void invertedHardAlignmentTurnsATgtToSrcAlignmentRound() {
+        WordAttention reverse = WordAttention.ofWords(new double[][] {{0.1, 0.2, 0.7}, {0.6, 0.3, 0.1}});
+        assertEquals(List.of(new Link(0, 1), new Link(2, 0)), reverse.hardAlignment());
+        assertEquals(List.of(new Link(0, 2), new Link(1, 0)), reverse.invertedHardAlignment());
+    }
+
+    /**
+     * The </s> column does not compete: a word that paid most of its attention to </s> is still
+     * linked to the word it attended to most, as fairseq's extract_hard_alignment does (it masks
+     * </s> before the argmax); the </s> row (the attention that predicted </s>) gives no link.
+     */
+    @Test
+    void theEosColumnAndRowGiveNoLinks() {
+        float[][] tokens = {
+            {0.1f, 0.2f, 0.7f}, // mostly </s>
+            {0.3f, 0.1f, 0.6f}, // </s> row
+        };
+        WordAttention words = WordAttention.pool(tokens, new int[] {0, -1}, 1, new int[] {0, 1, -1}, 2);
+        assertEquals(List.of(new Link(1, 0)), words.hardAlignment());
+        assertArrayEquals(new double[] {0.1, 0.2}, words.weights()[0], 1e-6);
+    }
 }

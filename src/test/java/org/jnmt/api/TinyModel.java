@@ -1,6 +1,7 @@
 package org.jnmt.api;
 
 import java.nio.file.Path;
+import org.jnmt.config.DataConfig;
 import org.jnmt.config.NmtConfig;
 import org.jnmt.data.DataPreparer;
 import org.jnmt.data.PreparedData;
@@ -26,11 +27,27 @@ public final class TinyModel {
     public static Path train(Path dir) {
         Path corpus = dir.resolve("corpus");
         DateCorpus.writeSplits(DateCorpus.splits(300, 30, 30, SEED), corpus);
-        NmtConfig config = config(corpus, dir.resolve("data"));
+        return train(config(corpus, dir.resolve("data")), dir.resolve("model"));
+    }
+
+    /**
+     * A model of the other direction (ISO dates to English words), trained the same way on the
+     * corpus that {@link #train} wrote, into {@code dir/reverse-model}; for the commands that
+     * combine both directions.
+     */
+    public static Path trainReverse(Path dir) {
+        NmtConfig config = config(dir.resolve("corpus"), dir.resolve("reverse-data"));
+        config.data.srcLang = DateCorpus.TARGET_SUFFIX;
+        config.data.tgtLang = DateCorpus.SOURCE_SUFFIX;
+        config.data.train = reversed(config.data.train);
+        config.data.dev = reversed(config.data.dev);
+        return train(config, dir.resolve("reverse-model"));
+    }
+
+    private static Path train(NmtConfig config, Path modelDir) {
         new DataPreparer(config, false).prepare();
         PreparedData data = PreparedData.load(Path.of(config.data.dir));
         Backend.start(2);
-        Path modelDir = dir.resolve("model");
         ModelDirectory directory = ModelDirectory.create(modelDir, config, data);
         Seq2SeqModel model = new Seq2SeqModel(directory.dimensions(data.pipelines()), config.model, DataType.FLOAT);
         model.initialize(SEED);
@@ -46,6 +63,10 @@ public final class TinyModel {
     /** Their reference translations. */
     public static Path testReferences(Path dir) {
         return dir.resolve("corpus").resolve("test.iso");
+    }
+
+    private static DataConfig.CorpusSpec reversed(DataConfig.CorpusSpec spec) {
+        return DataConfig.CorpusSpec.of(Path.of(spec.tgt), Path.of(spec.src));
     }
 
     private static NmtConfig config(Path corpus, Path dataDir) {

@@ -117,7 +117,7 @@ class AlignIbm2CommandTest {
                 "--tgt",
                 tgt);
         assertUsageError(
-                "--symmetrize is an option of --method ibm2",
+                "--symmetrize combines the attention of two models: give the model of the other direction",
                 "align",
                 "-m",
                 dir.toString(),
