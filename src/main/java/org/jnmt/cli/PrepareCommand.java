@@ -6,7 +6,6 @@ import java.util.List;
 import org.jnmt.config.ConfigCheck;
 import org.jnmt.config.ConfigLoader;
 import org.jnmt.config.NmtConfig;
-import org.jnmt.data.DataPreparer;
 import org.jnmt.util.Console;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,7 +48,8 @@ public class PrepareCommand implements Runnable {
     public void run() {
         NmtConfig loaded = ConfigLoader.load(config, overrides);
         ConfigCheck.requireCorpusFiles(loaded.data, config.toString());
-        String summary = new DataPreparer(loaded, skipInvalid).prepare();
+        String summary =
+                DataPreparation.run(loaded, skipInvalid, GlobalOptions.of(spec).threads());
         Console.info("prepare: wrote " + Path.of(loaded.data.dir));
         spec.commandLine().getOut().print(summary);
         spec.commandLine().getOut().flush();

@@ -11,7 +11,6 @@ import org.jnmt.checkpoint.Checkpoint;
 import org.jnmt.config.ConfigCheck;
 import org.jnmt.config.ConfigLoader;
 import org.jnmt.config.NmtConfig;
-import org.jnmt.data.DataPreparer;
 import org.jnmt.data.PreparedData;
 import org.jnmt.model.Backend;
 import org.jnmt.model.Seq2SeqModel;
@@ -182,7 +181,8 @@ public class TrainCommand implements Callable<Integer> {
         Path dir = Path.of(cfg.data.dir);
         if (!Files.isRegularFile(dir.resolve(PreparedData.TRAIN))) {
             Console.info("train: preparing the data into " + dir);
-            String summary = new DataPreparer(cfg, skipInvalid).prepare();
+            String summary =
+                    DataPreparation.run(cfg, skipInvalid, GlobalOptions.of(spec).threads());
             Console.info(summary.strip());
         }
         return PreparedData.load(dir);

@@ -32,6 +32,11 @@ public final class ConfigCheck {
         check.data(config.data);
         check.model(config.model);
         check.training(config.training);
+        if (config.training.guidedAlignment > 0 && config.data.alignment == AlignmentSource.NONE) {
+            check.problem(
+                    "training.guided_alignment",
+                    "needs the alignment of the training pairs (allowed: 0, or data.alignment: ibm2)");
+        }
         check.testing(config.testing);
         check.throwIfAny();
     }
@@ -123,6 +128,7 @@ public final class ConfigCheck {
         above("training.adam_epsilon", t.adamEpsilon, 0);
         atLeast("training.clip_norm", t.clipNorm, 0);
         fraction("training.label_smoothing", t.labelSmoothing);
+        atLeast("training.guided_alignment", t.guidedAlignment, 0);
         if (!(t.lrDecayFactor > 0 && t.lrDecayFactor <= 1)) {
             problem("training.lr_decay_factor", "is " + number(t.lrDecayFactor) + " (allowed: above 0, at most 1)");
         }

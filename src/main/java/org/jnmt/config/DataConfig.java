@@ -39,6 +39,12 @@ public class DataConfig {
     /** One vocabulary shared by source and target (needed for tied source/target embeddings). */
     public boolean jointVocab = false;
 
+    /**
+     * The word alignment of the training pairs that guided-alignment training needs
+     * ({@code training.guided_alignment}): "none" or "ibm2" (the built-in aligner).
+     */
+    public AlignmentSource alignment = AlignmentSource.NONE;
+
     /** Training pairs longer than this (in subword tokens, either side) are filtered out. */
     public int maxLength = 100;
     /** Training pairs whose length ratio exceeds this are filtered out. */

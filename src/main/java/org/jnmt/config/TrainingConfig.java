@@ -26,6 +26,12 @@ public class TrainingConfig {
 
     public double labelSmoothing = 0.0;
 
+    /**
+     * Weight of the guided-alignment cost (cross-entropy between each attention row and the training
+     * pair's alignment row, as Marian's --guided-alignment); 0: off. Needs data.alignment.
+     */
+    public double guidedAlignment = 0.0;
+
     /** Multiply the learning rate by this when the dev score has not improved for lrPatience validations. */
     public double lrDecayFactor = 0.5;
 

@@ -23,6 +23,7 @@ import org.jnmt.util.NmtException;
  * train.ids dev.ids test.ids   encoded corpora ({@link EncodedCorpus} binary format; test.ids only with a test set)
  * dev.src.txt dev.ref.txt      raw dev source and reference lines, line i = pair i of dev.ids
  * test.src.txt test.ref.txt    the same for the test set
+ * train.align                  with data.alignment: the training pairs' word alignment (Pharaoh, subword positions)
  * </pre>
  */
 public final class PreparedData {
@@ -40,6 +41,8 @@ public final class PreparedData {
     public static final String DEV_REFERENCE = "dev.ref.txt";
     public static final String TEST_SOURCE = "test.src.txt";
     public static final String TEST_REFERENCE = "test.ref.txt";
+    /** The word alignment of the training pairs over their subword positions (only with data.alignment). */
+    public static final String TRAIN_ALIGNMENT = "train.align";
 
     /** Every file {@code nmt prepare} may write. */
     public static final List<String> ALL_FILES = List.of(
@@ -55,7 +58,8 @@ public final class PreparedData {
             DEV_SOURCE,
             DEV_REFERENCE,
             TEST_SOURCE,
-            TEST_REFERENCE);
+            TEST_REFERENCE,
+            TRAIN_ALIGNMENT);
 
     /** What a model needs to process text as this data was processed (copy these next to it). */
     public static final List<String> PIPELINE_FILES = List.of(CONFIG, SRC_CODES, TGT_CODES, SRC_VOCAB, TGT_VOCAB);

@@ -113,6 +113,8 @@ final class Attention {
      * @param dKeys        [n, S, A] accumulated into
      * @param dEnergies    [n, S] output: dL/de, for the gradient of v ({@link #weightGradients})
      * @param dQueries     [n, A] output: dL/d(W_a s); the caller adds {@code dQueries W_a^T} to dL/ds
+     * @param dGuide       [n, S] a loss's own gradient with respect to the energies, added to theirs
+     *                     (see {@link AlignmentGuide}), or null
      */
     void backward(
             INDArray dContext,
@@ -122,7 +124,8 @@ final class Attention {
             INDArray dValues,
             INDArray dKeys,
             INDArray dEnergies,
-            INDArray dQueries) {
+            INDArray dQueries,
+            INDArray dGuide) {
         long n = weights.size(0);
         long s = weights.size(1);
         long width = values.size(2);
@@ -130,6 +133,9 @@ final class Attention {
         Ops.batchedMatmul(values, Views.reshape(dContext, n, width, 1), Views.reshape(dAlpha, n, s, 1), 0.0);
         Ops.batchedMatmul(Views.reshape(weights, n, s, 1), Views.reshape(dContext, n, 1, width), dValues, 1.0);
         softmaxBackward(weights, dAlpha, dEnergies);
+        if (dGuide != null) {
+            dEnergies.addi(dGuide);
+        }
         // through v and the tanh: d(pre-activation) = de_j v (1 - hidden^2)
         INDArray dPre = dHidden.shaped(n, s, attn);
         Ops.gemm(

@@ -122,7 +122,7 @@ final class ConditionalGruDecoder implements Decoder {
     }
 
     @Override
-    public void backward(Features dFeatures) {
+    public void backward(Features dFeatures, INDArray dGuide) {
         int n = packing.total();
         int b = packing.batchSize();
         long s = encoder.maxSrcLength();
@@ -166,7 +166,8 @@ final class ConditionalGruDecoder implements Decoder {
                     Views.rows(dAnnotations, 0, c),
                     Views.rows(dKeys, 0, c),
                     Views.rows(dEnergies, o, c),
-                    dQ);
+                    dQ,
+                    dGuide == null ? null : Views.rows(dGuide, o, c));
             attention.addQueryBackward(dQ, dMid);
             // s'_i = GRU_1(E y_{i-1}, s_{i-1})
             GateBlocks d1 = GateBlocks.rows(dFirstGates, dFirstHidden, o, c);

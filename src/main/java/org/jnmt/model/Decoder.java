@@ -50,8 +50,10 @@ interface Decoder {
      * {@link #dAnnotations} and dL/ds_0 in {@link #dInitialState}.
      *
      * @param dFeatures dL/d of the features; overwritten
+     * @param dGuide    [N, S] the guided-alignment loss's gradient with respect to the attention
+     *                  energies of each packed position ({@link AlignmentGuide}), or null
      */
-    void backward(Features dFeatures);
+    void backward(Features dFeatures, INDArray dGuide);
 
     /** [B, S, 2H] dL/dh_j of the last {@link #backward}, in the packing's sorted row order. */
     INDArray dAnnotations();

@@ -108,7 +108,7 @@ final class GruDecoder implements Decoder {
     }
 
     @Override
-    public void backward(Features dFeatures) {
+    public void backward(Features dFeatures, INDArray dGuide) {
         int n = packing.total();
         int b = packing.batchSize();
         long s = encoder.maxSrcLength();
@@ -146,7 +146,8 @@ final class GruDecoder implements Decoder {
                     Views.rows(dAnnotations, 0, c),
                     Views.rows(dKeys, 0, c),
                     Views.rows(dEnergies, o, c),
-                    dQ);
+                    dQ,
+                    dGuide == null ? null : Views.rows(dGuide, o, c));
             gru.addHiddenBackward(d, dPrev);
             attention.addQueryBackward(dQ, dPrev);
             packing.carryStateGradient(dPrev, dStates, dInitial, t);

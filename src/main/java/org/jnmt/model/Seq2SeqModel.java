@@ -39,6 +39,7 @@ public final class Seq2SeqModel {
     private final Scratch[] outMaskBuffers = new Scratch[Features.PIECES]; // per feature piece s, c, E y
     private final Scratch[] droppedFeatureBuffers = new Scratch[Features.PIECES];
     private final Scratch[] dFeatureBuffers = new Scratch[Features.PIECES];
+    private final Scratch dGuideBuffer;
 
     /**
      * @param dims    the sizes
@@ -72,6 +73,7 @@ public final class Seq2SeqModel {
                 dims.readout(),
                 dims.readoutSize(),
                 dims.tiedEmbeddings() ? decoder.embedding().parameter() : null);
+        this.dGuideBuffer = new Scratch(type);
         for (int p = 0; p < Features.PIECES; p++) {
             outMaskBuffers[p] = new Scratch(type);
             droppedFeatureBuffers[p] = new Scratch(type);
@@ -110,6 +112,16 @@ public final class Seq2SeqModel {
      * @param labelSmoothing eps in [0, 1): see {@link OutputLayer}
      */
     public LossResult forwardBackward(Batch batch, long dropoutSeed, double labelSmoothing) {
+        return forwardBackward(batch, dropoutSeed, labelSmoothing, null);
+    }
+
+    /**
+     * Training step with guided alignment: as {@link #forwardBackward(Batch, long, double)}, the
+     * guide's cost added to the loss (and to what the gradients are of).
+     *
+     * @param guide the alignment of each pair of the batch, or null for none
+     */
+    public LossResult forwardBackward(Batch batch, long dropoutSeed, double labelSmoothing, AlignmentGuide guide) {
         if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
             throw new IllegalArgumentException("label smoothing " + labelSmoothing + " is outside [0, 1)");
         }
@@ -140,9 +152,16 @@ public final class Seq2SeqModel {
                 dFeatures.piece(p).muli(masks[p]);
             }
         }
-        decoder.backward(dFeatures);
+        double guided = 0;
+        INDArray dGuide = null;
+        if (guide != null) {
+            INDArray weights = decoder.weights();
+            dGuide = dGuideBuffer.zeros(weights.shape());
+            guided = guide.apply(batch, forced.packing(), weights, dGuide, 1.0 / n);
+        }
+        decoder.backward(dFeatures, dGuide);
         encoder.backward(decoder.dAnnotations(), decoder.dInitialState());
-        return new LossResult(sums.loss(), sums.nll(), n);
+        return new LossResult(sums.loss() + guided, sums.nll(), n);
     }
 
     /** Validation: the loss without dropout and without label smoothing (loss == nll). */

@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
+import org.jnmt.align.TrainingAlignments;
 import org.jnmt.config.NmtConfig;
 import org.jnmt.config.TrainingConfig;
 import org.jnmt.data.Batch;
 import org.jnmt.data.Batcher;
 import org.jnmt.data.PreparedData;
+import org.jnmt.model.AlignmentGuide;
 import org.jnmt.model.LossResult;
 import org.jnmt.model.Seq2SeqModel;
 import org.jnmt.util.NmtException;
@@ -39,6 +41,8 @@ public final class Trainer {
     private final LearningRateScheduler scheduler;
     private final EarlyStopping earlyStopping;
     private final CheckpointStore store;
+    /** Per training pair, its alignment links for guided alignment; null when that is off. */
+    private final int[][] alignments;
 
     private long step;
     private int epoch = 1;
@@ -60,6 +64,7 @@ public final class Trainer {
         this.scheduler = LearningRateScheduler.fromConfig(t);
         this.earlyStopping = new EarlyStopping(t.patience);
         this.store = new CheckpointStore(runDir, t.keepLast);
+        this.alignments = t.guidedAlignment > 0 ? TrainingAlignments.read(data) : null;
     }
 
     /**
@@ -138,7 +143,8 @@ public final class Trainer {
                         }
                     }
                     Batch batch = batches.next();
-                    LossResult loss = model.forwardBackward(batch, dropoutSeed(step, pending), t.labelSmoothing);
+                    LossResult loss =
+                            model.forwardBackward(batch, dropoutSeed(step, pending), t.labelSmoothing, guide(batch));
                     batchesInEpoch++;
                     pending++;
                     update.add(loss, batch.targetTokens());
@@ -302,6 +308,18 @@ public final class Trainer {
 
     private double elapsedSeconds() {
         return priorSeconds + (sessionStart == 0 ? 0 : (System.nanoTime() - sessionStart) / 1e9);
+    }
+
+    /** The guided-alignment cost of a batch's pairs, or null when guided alignment is off. */
+    private AlignmentGuide guide(Batch batch) {
+        if (alignments == null) {
+            return null;
+        }
+        int[][] links = new int[batch.size()][];
+        for (int b = 0; b < links.length; b++) {
+            links[b] = alignments[Math.toIntExact(batch.indices()[b])];
+        }
+        return new AlignmentGuide(t.guidedAlignment, links);
     }
 
     /**

@@ -49,6 +49,7 @@ class ConfigCheckTest {
             bad("data.vocab_min_freq", "0", "is 0 (allowed: 1 or more)"),
             bad("data.vocab_max_size", "-5", "is -5 (allowed: 0 or more)"),
             bad("data.joint_vocab", "sometimes", "'sometimes' is not valid (allowed: true or false)"),
+            bad("data.alignment", "fast_align", "'fast_align' is not allowed (allowed: none, ibm2)"),
             bad("data.max_length", "0", "is 0 (allowed: 1 or more)"),
             bad("data.max_length_ratio", "0.5", "is 0.5 (allowed: 1 or more)"),
             bad("model.emb", "0", "is 0 (allowed: 1 or more)"),
@@ -75,6 +76,10 @@ class ConfigCheckTest {
             bad("training.adam_epsilon", "0", "is 0 (allowed: above 0)"),
             bad("training.clip_norm", "-1", "is -1 (allowed: 0 or more)"),
             bad("training.label_smoothing", "1.5", "is 1.5 (allowed: 0 or more, below 1)"),
+            bad(
+                    "training.guided_alignment",
+                    "0.1",
+                    "needs the alignment of the training pairs (allowed: 0, or data.alignment: ibm2)"),
             bad("training.lr_decay_factor", "2", "is 2 (allowed: above 0, at most 1)"),
             bad("training.lr_patience", "-1", "is -1 (allowed: 0 or more)"),
             bad("training.min_learning_rate", "0.5", "is above training.learning_rate 0.001 (allowed: 0 to 0.001)"),
@@ -160,6 +165,14 @@ class ConfigCheckTest {
         assertEquals(
                 file + ": testing.beams: unknown key (allowed: alpha, batch_size, beam, max_output_ratio)",
                 e.getMessage());
+    }
+
+    @Test
+    void guidedAlignmentTakesANonNegativeWeight() {
+        NmtException e = assertThrows(
+                NmtException.class,
+                () -> ConfigLoader.load(null, List.of("data.alignment=ibm2", "training.guided_alignment=-1")));
+        assertEquals("--set: training.guided_alignment: is -1 (allowed: 0 or more)", e.getMessage());
     }
 
     @Test

@@ -25,7 +25,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Analytic gradients against central finite differences, in DOUBLE precision, for every parameter
- * tensor of a tiny model whose batch has padding on both sides, for both decoders. The relative error of
+ * tensor of a tiny model whose batch has padding on both sides, for both decoders and with the
+ * guided-alignment cost. The relative error of
  * a tensor is ||g_a - g_n|| / (||g_a|| + ||g_n||). The plain model is checked on every element; the
  * variants (label smoothing, readouts, tied embeddings, dropout with fixed masks) on a sample of each
  * tensor's elements (its largest analytic entries and random ones), to keep the suite fast.
@@ -36,6 +37,13 @@ class Seq2SeqGradientCheckTest {
     private static final double STEP = 1e-6;
     private static final double TOLERANCE = 1e-5;
     private static final int SAMPLE = 12;
+
+    /**
+     * Links (source, target) for {@link TinyModels#batch}: pair 0 has a target word with two links,
+     * pair 1 target words without links, pair 2 no target word (only its EOS row is guided).
+     */
+    private static final AlignmentGuide TINY_GUIDE =
+            new AlignmentGuide(0.5, new int[][] {{0, 0, 1, 1, 3, 1}, {0, 0, 0, 2, 0, 4}, {}});
 
     @Test
     void plainModelMatchesFiniteDifferencesOnEveryElement() {
@@ -60,6 +68,34 @@ class Seq2SeqGradientCheckTest {
                 0.1,
                 0.3,
                 SAMPLE);
+    }
+
+    @Test
+    void guidedAlignmentMatchesFiniteDifferences() {
+        check("guided alignment 0.5", TinyModels.dimensions(Readout.NONE, 0, false), 0.0, 0.0, SAMPLE, TINY_GUIDE);
+    }
+
+    @Test
+    void guidedAlignmentWithConditionalGruAndDropoutMatchesFiniteDifferences() {
+        check(
+                "guided alignment 0.5, cgru decoder, dropout 0.3 with fixed masks, label smoothing 0.1",
+                TinyModels.dimensions(Readout.NONE, 0, false, DecoderType.CGRU),
+                0.1,
+                0.3,
+                SAMPLE,
+                TINY_GUIDE);
+    }
+
+    @Test
+    void guidedAlignmentAddsItsCostToTheLoss() {
+        Seq2SeqModel model = TinyModels.model(TinyModels.dimensions(Readout.NONE, 0, false), 0.0, DataType.DOUBLE, 1);
+        Batch batch = TinyModels.batch(7);
+        double plain = model.forwardBackward(batch, 0, 0.0).loss();
+        double guided = model.forwardBackward(batch, 0, 0.0, TINY_GUIDE).loss();
+        double twice = model.forwardBackward(batch, 0, 0.0, new AlignmentGuide(1.0, TINY_GUIDE.links()))
+                .loss();
+        assertTrue(guided > plain, "cross-entropies are positive");
+        assertEquals(2 * (guided - plain), twice - plain, 1e-12, "the cost scales with its weight");
     }
 
     @Test
@@ -143,18 +179,24 @@ class Seq2SeqGradientCheckTest {
      * of the parameters and forwardBackward's own loss is differentiated numerically.
      */
     private static void check(String label, ModelDimensions dims, double smoothing, double dropout, int sample) {
+        check(label, dims, smoothing, dropout, sample, null);
+    }
+
+    /** With a guide, the objective is forwardBackward's own loss, which alone includes the guide's cost. */
+    private static void check(
+            String label, ModelDimensions dims, double smoothing, double dropout, int sample, AlignmentGuide guide) {
         Seq2SeqModel model = TinyModels.model(dims, dropout, DataType.DOUBLE, 1);
         Batch batch = TinyModels.batch(7);
         long seed = 17;
-        LossResult result = model.forwardBackward(batch, seed, smoothing);
+        LossResult result = model.forwardBackward(batch, seed, smoothing, guide);
         assertEquals(3 + 6 + 1, result.tokens(), "real target tokens");
-        if (dropout == 0) {
+        if (dropout == 0 && guide == null) {
             assertEquals(result.loss(), model.loss(batch, smoothing).loss(), 1e-12, "forward-only loss");
         }
         Map<String, INDArray> analytic = gradients(model);
-        DoubleSupplier objective = dropout == 0
+        DoubleSupplier objective = dropout == 0 && guide == null
                 ? () -> model.loss(batch, smoothing).meanLoss()
-                : () -> model.forwardBackward(batch, seed, smoothing).meanLoss();
+                : () -> model.forwardBackward(batch, seed, smoothing, guide).meanLoss();
         StringBuilder table = new StringBuilder("gradient check, " + label + ":\n");
         double worst = 0;
         for (Parameter p : model.parameters().all()) {
