@@ -224,7 +224,7 @@ public final class SparkRounds implements UpdateSource, AutoCloseable {
             return String.format(
                     Locale.ROOT,
                     "%d averaging rounds of %d workers, %.1f updates a round: %.0f ms a round, of which %.0f ms "
-                            + "outside the slowest worker's updates; %.1f MB of state each way per worker a round",
+                            + "outside the slowest worker's updates, %.1f MB of state each way per worker a round",
                     rounds,
                     workers,
                     steps / (double) rounds,
