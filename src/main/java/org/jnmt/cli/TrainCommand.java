@@ -160,7 +160,7 @@ public class TrainCommand implements Callable<Integer> {
             Checkpoint.loadWeights(ModelDirectory.open(initFrom).weightsFile(), model.parameters());
             Console.info("train: starting from the weights of " + initFrom);
         }
-        Trainer.Outcome outcome = new Trainer(cfg, data, out, model).run(resume);
+        Trainer.Outcome outcome = train(cfg, data, out, model, resume);
         spec.commandLine()
                 .getOut()
                 .printf(
@@ -174,6 +174,14 @@ public class TrainCommand implements Callable<Integer> {
                                 : String.format(Locale.ROOT, "%.2f", outcome.bestDevBleu()));
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /**
+     * Trains the initialised model into the run directory {@code out} in this process; a subclass
+     * trains it elsewhere (org.jnmt.spark.TrainJob: on Spark workers) with the same options.
+     */
+    protected Trainer.Outcome train(NmtConfig cfg, PreparedData data, Path out, Seq2SeqModel model, boolean resume) {
+        return new Trainer(cfg, data, out, model).run(resume);
     }
 
     /** Loads the prepared data of the config, preparing it first when data.dir holds none. */

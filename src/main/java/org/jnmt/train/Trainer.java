@@ -2,27 +2,22 @@ package org.jnmt.train;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
 import org.jnmt.align.TrainingAlignments;
 import org.jnmt.config.NmtConfig;
 import org.jnmt.config.TrainingConfig;
-import org.jnmt.data.Batch;
-import org.jnmt.data.Batcher;
 import org.jnmt.data.PreparedData;
-import org.jnmt.model.AlignmentGuide;
-import org.jnmt.model.LossResult;
 import org.jnmt.model.Seq2SeqModel;
 import org.jnmt.util.NmtException;
 
 /**
- * The training loop: teacher-forced forward and backward passes over seeded, bucketed batches,
- * gradient-norm clipping, Adam, validation (dev loss and greedy BLEU) with learning-rate reduction
- * on plateau and early stopping, and checkpoints from which {@code --resume} continues exactly
- * where training stopped. All randomness derives from (seed, epoch, step): the batch order of an
- * epoch from (seed, epoch), the dropout masks of a step from (seed, step), so that a resumed run
- * reaches the same weights as an uninterrupted one.
+ * The training loop: updates from an {@link UpdateSource} (this process's batches, {@link
+ * LocalSteps}, unless another is given), validation (dev loss and greedy BLEU) with learning-rate
+ * reduction on plateau and early stopping, the time and step limits, metrics, and checkpoints from
+ * which {@code --resume} continues exactly where training stopped. All randomness derives from
+ * (seed, epoch, step): the batch order of an epoch from (seed, epoch), the dropout masks of a step
+ * from (seed, step), so that a resumed run reaches the same weights as an uninterrupted one.
  */
 public final class Trainer {
 
@@ -38,15 +33,12 @@ public final class Trainer {
     private final Path runDir;
     private final Seq2SeqModel model;
     private final AdamOptimizer adam;
+    private final UpdateSource source;
     private final LearningRateScheduler scheduler;
     private final EarlyStopping earlyStopping;
     private final CheckpointStore store;
-    /** Per training pair, its alignment links for guided alignment; null when that is off. */
-    private final int[][] alignments;
 
     private long step;
-    private int epoch = 1;
-    private long batchesInEpoch;
     private double priorSeconds;
     private long sessionStart;
     /** The step of this session's last validation (-1: none yet). */
@@ -54,17 +46,48 @@ public final class Trainer {
 
     private double lastValidationSeconds;
 
+    /** Trains {@code model} in this process on the training data. */
     public Trainer(NmtConfig config, PreparedData data, Path runDir, Seq2SeqModel model) {
+        this(config, data, runDir, model, AdamOptimizer.fromConfig(model.parameters(), config.training));
+    }
+
+    private Trainer(NmtConfig config, PreparedData data, Path runDir, Seq2SeqModel model, AdamOptimizer adam) {
+        this(
+                config,
+                data,
+                runDir,
+                model,
+                adam,
+                new LocalSteps(
+                        model,
+                        adam,
+                        config.training,
+                        data.train(),
+                        config.training.seed,
+                        config.training.guidedAlignment > 0 ? TrainingAlignments.read(data) : null));
+    }
+
+    /**
+     * Trains {@code model} with the updates of {@code source}, which writes them into {@code model}
+     * and {@code adam} (made with {@link AdamOptimizer#fromConfig}).
+     */
+    public Trainer(
+            NmtConfig config,
+            PreparedData data,
+            Path runDir,
+            Seq2SeqModel model,
+            AdamOptimizer adam,
+            UpdateSource source) {
         this.config = config;
         this.t = config.training;
         this.data = data;
         this.runDir = runDir;
         this.model = model;
-        this.adam = AdamOptimizer.fromConfig(model.parameters(), t);
+        this.adam = adam;
+        this.source = source;
         this.scheduler = LearningRateScheduler.fromConfig(t);
         this.earlyStopping = new EarlyStopping(t.patience);
         this.store = new CheckpointStore(runDir, t.keepLast);
-        this.alignments = t.guidedAlignment > 0 ? TrainingAlignments.read(data) : null;
     }
 
     /**
@@ -73,8 +96,7 @@ public final class Trainer {
      */
     public Outcome run(boolean resume) {
         try (RunLog log = RunLog.open(runDir)) {
-            Batcher batcher = new Batcher(data.train(), t.batchSize, t.batchType, t.seed);
-            long batchesPerEpoch = batcher.plan(1).size();
+            long batchesPerEpoch = source.batchesPerEpoch();
             ProgressReporter progress = new ProgressReporter(log, t.epochs * batchesPerEpoch, t.maxMinutes * 60);
             if (resume) {
                 Optional<TrainingState> restored = store.resumeLatest(model.parameters(), adam);
@@ -84,8 +106,8 @@ public final class Trainer {
                             Locale.ROOT,
                             "Resuming from step %d (epoch %d, batch %d) in %s.",
                             step,
-                            epoch,
-                            batchesInEpoch,
+                            source.epoch(),
+                            source.batchesInEpoch(),
                             runDir));
                 } else {
                     progress.info("No checkpoint in " + runDir + ": starting afresh.");
@@ -96,7 +118,7 @@ public final class Trainer {
                 progress.info("The run in " + runDir + " is finished (" + finished + " at step " + step
                         + "); nothing to do.");
                 ensureBestWeights();
-                return new Outcome(StopReason.ALREADY_FINISHED, step, epoch, earlyStopping.bestScore());
+                return new Outcome(StopReason.ALREADY_FINISHED, step, source.epoch(), earlyStopping.bestScore());
             }
             progress.info(String.format(
                     Locale.ROOT,
@@ -107,14 +129,14 @@ public final class Trainer {
                     t.epochs,
                     t.maxMinutes > 0 ? String.format(Locale.ROOT, " or %.1f minutes", t.maxMinutes) : ""));
             try (MetricsLog metrics = MetricsLog.open(runDir, step)) {
-                return loop(batcher, progress, metrics);
+                return loop(progress, metrics);
             } finally {
                 progress.finish();
             }
         }
     }
 
-    private Outcome loop(Batcher batcher, ProgressReporter progress, MetricsLog metrics) {
+    private Outcome loop(ProgressReporter progress, MetricsLog metrics) {
         Validator validator = new Validator(
                 model,
                 data.dev(),
@@ -122,76 +144,21 @@ public final class Trainer {
                 data.pipelines().target(),
                 t.validationSentences,
                 config.testing.maxOutputRatio);
-        NonFiniteGuard guard = new NonFiniteGuard(t.onNonFinite);
         ReportWindow window = new ReportWindow();
-        GradientAccumulator accumulated = t.accumSteps > 1 ? new GradientAccumulator(model.parameters()) : null;
-        Update update = new Update();
-        int pending = 0; // batches of the current update trained so far
         sessionStart = System.nanoTime();
         lastValidationSeconds = elapsedSeconds();
         StopReason reason = null;
         try (StopRequest stopRequest = StopRequest.install()) {
-            while (reason == null && epoch <= t.epochs) {
-                Iterator<Batch> batches = batcher.epoch(epoch, Math.toIntExact(batchesInEpoch));
-                while (reason == null && batches.hasNext()) {
-                    if (pending == 0) {
-                        // Limits are checked between updates only, so that a checkpoint never holds
-                        // a batch counted as trained whose gradient was not applied.
-                        reason = limitReached(stopRequest);
-                        if (reason != null) {
-                            break;
-                        }
+            while (reason == null && source.epoch() <= t.epochs) {
+                if (source.hasNext()) {
+                    // Limits are checked between updates only, so that a checkpoint never holds
+                    // a batch counted as trained whose gradient was not applied.
+                    reason = limitReached(stopRequest);
+                    if (reason == null) {
+                        reason = record(source.next(step), window, validator, progress, metrics);
                     }
-                    Batch batch = batches.next();
-                    LossResult loss =
-                            model.forwardBackward(batch, dropoutSeed(step, pending), t.labelSmoothing, guide(batch));
-                    batchesInEpoch++;
-                    pending++;
-                    update.add(loss, batch.targetTokens());
-                    if (accumulated != null) {
-                        accumulated.add();
-                        if (pending < t.accumSteps && batches.hasNext()) {
-                            continue; // an update never spans two epochs
-                        }
-                        accumulated.finish();
-                    }
-                    pending = 0;
-                    double norm = GradientClipping.clipByGlobalNorm(model.parameters(), t.clipNorm);
-                    Update done = update;
-                    update = new Update();
-                    if (!guard.accept(step + 1, done.meanLoss, norm)) {
-                        progress.warn("skipped batch " + batchesInEpoch + " of epoch " + epoch
-                                + ": non-finite loss or gradient");
-                        continue;
-                    }
-                    adam.step();
-                    step++;
-                    window.add(done, norm);
-                    TrainReport report = window.report(step, epoch, adam.learningRate(), elapsedSeconds());
-                    if (step % REPORT_EVERY == 0) {
-                        progress.report(report);
-                        metrics.append(report);
-                        window.reset();
-                    } else {
-                        progress.update(report);
-                    }
-                    if (validationDue()) {
-                        reason = validate(validator, progress, metrics, true);
-                        save();
-                    } else if (t.checkpointEvery > 0 && step % t.checkpointEvery == 0) {
-                        save();
-                    }
-                }
-                if (reason == null) {
-                    boolean validated = t.validateEvery <= 0 && validatedStep != step;
-                    if (validated) {
-                        reason = validate(validator, progress, metrics, true);
-                    }
-                    epoch++;
-                    batchesInEpoch = 0;
-                    if (validated) {
-                        save(); // after the epoch's end, so that a resumed run does not validate it again
-                    }
+                } else {
+                    reason = endEpoch(validator, progress, metrics);
                 }
             }
             if (reason == null) {
@@ -213,7 +180,53 @@ public final class Trainer {
                 elapsedSeconds() / 60,
                 bestText(),
                 runDir));
-        return new Outcome(reason, step, epoch, earlyStopping.bestScore());
+        return new Outcome(reason, step, source.epoch(), earlyStopping.bestScore());
+    }
+
+    /** Counts, reports, validates and checkpoints the updates just made; returns early stopping or null. */
+    private StopReason record(
+            Update done, ReportWindow window, Validator validator, ProgressReporter progress, MetricsLog metrics) {
+        if (done.steps() == 0) {
+            progress.warn("skipped batch " + source.batchesInEpoch() + " of epoch " + source.epoch()
+                    + ": non-finite loss or gradient");
+            return null;
+        }
+        long before = step;
+        step += done.steps();
+        window.add(done);
+        TrainReport report = window.report(step, source.epoch(), adam.learningRate(), elapsedSeconds());
+        if (passed(before, REPORT_EVERY)) {
+            progress.report(report);
+            metrics.append(report);
+            window.reset();
+        } else {
+            progress.update(report);
+        }
+        if (validationDue(before)) {
+            StopReason reason = validate(validator, progress, metrics, true);
+            save();
+            return reason;
+        }
+        if (t.checkpointEvery > 0 && passed(before, t.checkpointEvery)) {
+            save();
+        }
+        return null;
+    }
+
+    /** Validates at an epoch's end when validation is per epoch; returns early stopping or null. */
+    private StopReason endEpoch(Validator validator, ProgressReporter progress, MetricsLog metrics) {
+        boolean validated = t.validateEvery <= 0 && validatedStep != step;
+        StopReason reason = validated ? validate(validator, progress, metrics, true) : null;
+        source.nextEpoch();
+        if (validated) {
+            save(); // after the epoch's end, so that a resumed run does not validate it again
+        }
+        return reason;
+    }
+
+    /** Whether the steps since {@code before} passed a multiple of {@code every} (one step: reached it). */
+    private boolean passed(long before, long every) {
+        return step / every > before / every;
     }
 
     /** The time limit, the step limit or a stop request, checked before each step; null: go on. */
@@ -235,8 +248,8 @@ public final class Trainer {
      * whichever comes first: the step count keeps runs reproducible, the clock bounds the wait on
      * corpora whose steps are slow.
      */
-    private boolean validationDue() {
-        return (t.validateEvery > 0 && step % t.validateEvery == 0)
+    private boolean validationDue(long before) {
+        return (t.validateEvery > 0 && passed(before, t.validateEvery))
                 || (t.validateMinutes > 0 && elapsedSeconds() - lastValidationSeconds >= t.validateMinutes * 60);
     }
 
@@ -249,7 +262,7 @@ public final class Trainer {
         Validator.Result result = validator.run();
         validatedStep = step;
         lastValidationSeconds = elapsedSeconds();
-        metrics.append(new ValidationReport(step, epoch, result.loss(), result.bleu(), elapsedSeconds()));
+        metrics.append(new ValidationReport(step, source.epoch(), result.loss(), result.bleu(), elapsedSeconds()));
         boolean best = scheduled
                 ? earlyStopping.observe(step, result.bleu())
                 : earlyStopping.observeFinal(step, result.bleu());
@@ -260,7 +273,7 @@ public final class Trainer {
                 Locale.ROOT,
                 "Validation at step %d (epoch %d): dev loss %.4f, ppl %.2f, BLEU %.2f%s",
                 step,
-                epoch,
+                source.epoch(),
                 result.loss(),
                 Math.exp(result.loss()),
                 result.bleu(),
@@ -285,7 +298,14 @@ public final class Trainer {
 
     private TrainingState state() {
         return new TrainingState(
-                step, epoch, batchesInEpoch, t.seed, elapsedSeconds(), scheduler.state(), earlyStopping.state());
+                step,
+                source.epoch(),
+                source.batchesInEpoch(),
+                t.seed,
+                elapsedSeconds(),
+                scheduler.state(),
+                earlyStopping.state(),
+                source.dataParallelState());
     }
 
     private void restore(TrainingState state) {
@@ -294,8 +314,7 @@ public final class Trainer {
                     + "; resume with the same seed or train into a new directory");
         }
         step = state.step();
-        epoch = state.epoch();
-        batchesInEpoch = state.batchesInEpoch();
+        source.restore(state);
         priorSeconds = state.trainingSeconds();
         scheduler.restore(state.scheduler());
         earlyStopping.restore(state.earlyStopping());
@@ -310,44 +329,11 @@ public final class Trainer {
         return priorSeconds + (sessionStart == 0 ? 0 : (System.nanoTime() - sessionStart) / 1e9);
     }
 
-    /** The guided-alignment cost of a batch's pairs, or null when guided alignment is off. */
-    private AlignmentGuide guide(Batch batch) {
-        if (alignments == null) {
-            return null;
-        }
-        int[][] links = new int[batch.size()][];
-        for (int b = 0; b < links.length; b++) {
-            links[b] = alignments[Math.toIntExact(batch.indices()[b])];
-        }
-        return new AlignmentGuide(t.guidedAlignment, links);
-    }
-
-    /**
-     * The dropout masks of a batch depend only on the seed, the step and the batch's place among
-     * those accumulated into the step (always 0 without accumulation).
-     */
-    private long dropoutSeed(long atStep, int batchOfStep) {
-        return t.seed * 0x9E3779B97F4A7C15L + atStep * t.accumSteps + batchOfStep;
-    }
-
     private String bestText() {
         double best = earlyStopping.bestScore();
         return Double.isInfinite(best)
                 ? "(no validation)"
                 : String.format(Locale.ROOT, "%.2f at step %d", best, earlyStopping.bestStep());
-    }
-
-    /** The losses of the batches of one update (several with gradient accumulation). */
-    private static final class Update {
-        private double lossSum;
-        private double meanLoss;
-        private long tokens;
-
-        void add(LossResult result, long targetTokens) {
-            lossSum += result.loss();
-            meanLoss += result.meanLoss();
-            tokens += targetTokens;
-        }
     }
 
     /** Loss, norm and throughput averaged over the steps since the last report. */
@@ -358,11 +344,11 @@ public final class Trainer {
         private int steps;
         private long start = System.nanoTime();
 
-        void add(Update update, double gradNorm) {
-            loss += update.lossSum;
-            tokens += update.tokens;
-            norm += gradNorm;
-            steps++;
+        void add(Update update) {
+            loss += update.lossSum();
+            tokens += update.targetTokens();
+            norm += update.gradNormSum();
+            steps += update.steps();
         }
 
         TrainReport report(long step, int epoch, double learningRate, double elapsed) {

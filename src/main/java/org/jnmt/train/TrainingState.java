@@ -14,6 +14,8 @@ import org.jnmt.config.TrainingConfig;
  * @param trainingSeconds wall-clock seconds spent training so far (for training.max_minutes)
  * @param scheduler       the learning-rate scheduler, including the current learning rate
  * @param earlyStopping   early stopping, including the best dev score and its step
+ * @param dataParallel    the rounds and workers' data positions of data-parallel training; null
+ *                        for one process
  */
 public record TrainingState(
         long step,
@@ -22,7 +24,20 @@ public record TrainingState(
         long seed,
         double trainingSeconds,
         LearningRateScheduler.State scheduler,
-        EarlyStopping.State earlyStopping) {
+        EarlyStopping.State earlyStopping,
+        DataParallelState dataParallel) {
+
+    /** The state of a single-process run. */
+    public TrainingState(
+            long step,
+            int epoch,
+            long batchesInEpoch,
+            long seed,
+            double trainingSeconds,
+            LearningRateScheduler.State scheduler,
+            EarlyStopping.State earlyStopping) {
+        this(step, epoch, batchesInEpoch, seed, trainingSeconds, scheduler, earlyStopping, null);
+    }
 
     /** The best dev score so far; negative infinity before the first validation. */
     public double bestDevScore() {

@@ -5,13 +5,17 @@ import org.apache.spark.api.java.JavaRDD;
 
 /**
  * The element-wise mean of replicas' state vectors ({@link TrainingStateVector}), summed in double
- * so that the mean of N identical replicas is each of them, bit for bit (N below 2^29). The sum is
- * allocated at the first replica: as {@code treeAggregate}'s zero value it ships empty to every
- * task instead of as a vector of the model's size.
+ * so that the mean of N identical replicas is each of them, bit for bit (N below 2^29). Nothing is
+ * allocated before the first replica, so that as {@code treeAggregate}'s zero value it ships empty
+ * to every task instead of as a vector of the model's size; and one replica is kept as it is, so
+ * that a task of one worker sends the driver its float vector, not twice as many bytes of doubles.
  */
 final class StateAverage implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    /** The only replica so far (count 1), not copied. */
+    private float[] single;
 
     private double[] sum;
     private long count;
@@ -23,27 +27,33 @@ final class StateAverage implements Serializable {
     }
 
     StateAverage add(float[] replica) {
-        if (sum == null) {
-            sum = new double[replica.length];
-        }
-        requireLength(replica.length);
-        for (int i = 0; i < replica.length; i++) {
-            sum[i] += replica[i];
+        if (count == 0) {
+            single = replica;
+        } else {
+            requireLength(replica.length);
+            double[] total = sum();
+            for (int i = 0; i < replica.length; i++) {
+                total[i] += replica[i];
+            }
         }
         count++;
         return this;
     }
 
     StateAverage merge(StateAverage other) {
-        if (other.sum == null) {
+        if (other.count == 0) {
             return this;
         }
-        if (sum == null) {
+        if (count == 0) {
             return other;
         }
+        if (other.single != null) {
+            return add(other.single);
+        }
         requireLength(other.sum.length);
-        for (int i = 0; i < sum.length; i++) {
-            sum[i] += other.sum[i];
+        double[] total = sum();
+        for (int i = 0; i < total.length; i++) {
+            total[i] += other.sum[i];
         }
         count += other.count;
         return this;
@@ -54,8 +64,11 @@ final class StateAverage implements Serializable {
     }
 
     float[] mean() {
-        if (sum == null) {
+        if (count == 0) {
             throw new IllegalStateException("no replica to average");
+        }
+        if (single != null) {
+            return single.clone();
         }
         float[] mean = new float[sum.length];
         for (int i = 0; i < sum.length; i++) {
@@ -64,9 +77,22 @@ final class StateAverage implements Serializable {
         return mean;
     }
 
+    /** The sum in double, made from the single replica when a second one comes. */
+    private double[] sum() {
+        if (single != null) {
+            sum = new double[single.length];
+            for (int i = 0; i < single.length; i++) {
+                sum[i] = single[i];
+            }
+            single = null;
+        }
+        return sum;
+    }
+
     private void requireLength(int length) {
-        if (length != sum.length) {
-            throw new IllegalArgumentException("replicas of " + sum.length + " and " + length + " values");
+        int own = single != null ? single.length : sum.length;
+        if (length != own) {
+            throw new IllegalArgumentException("replicas of " + own + " and " + length + " values");
         }
     }
 }

@@ -32,8 +32,11 @@ final class TrainingStateVector {
         return vector;
     }
 
-    /** Writes a vector made by {@link #of} into the weights and moments of a replica of the same shape. */
-    static void assign(float[] vector, ParameterSet parameters, AdamOptimizer adam) {
+    /**
+     * Writes a vector made by {@link #of} into the weights and moments of a replica of the same
+     * shape, whose optimiser then counts {@code adamSteps} updates (Adam's bias correction).
+     */
+    static void assign(float[] vector, ParameterSet parameters, AdamOptimizer adam, long adamSteps) {
         List<INDArray> arrays = arrays(parameters, adam);
         long length = arrays.stream().mapToLong(INDArray::length).sum();
         if (vector.length != length) {
@@ -46,6 +49,7 @@ final class TrainingStateVector {
             array.assign(Nd4j.createFromArray(values).reshape(array.shape()));
             offset += size;
         }
+        adam.importState(adamSteps, adam.stateTensors());
     }
 
     private static List<INDArray> arrays(ParameterSet parameters, AdamOptimizer adam) {

@@ -104,7 +104,7 @@ public final class TranslateJob implements Callable<Integer> {
     }
 
     /** The NmtException that failed the tasks (a missing model, say), else the Spark failure itself. */
-    private static NmtException userError(Exception e) {
+    static NmtException userError(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof NmtException nmt) {
                 return nmt;

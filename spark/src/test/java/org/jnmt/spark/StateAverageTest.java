@@ -63,7 +63,7 @@ class StateAverageTest {
         Seq2SeqModel other =
                 new Seq2SeqModel(directory.dimensions(pipelines), directory.config().model, DataType.FLOAT);
         AdamOptimizer otherAdam = new AdamOptimizer(other.parameters(), 1e-3, 0.9, 0.999, 1e-8);
-        TrainingStateVector.assign(mean, other.parameters(), otherAdam);
+        TrainingStateVector.assign(mean, other.parameters(), otherAdam, adam.steps());
         for (String name : model.parameters().names()) {
             assertEquals(
                     model.parameters().get(name).value(),
@@ -115,11 +115,11 @@ class StateAverageTest {
         replicas.unpersist();
         System.err.printf(
                 Locale.ROOT,
-                "averaging round: 2 replicas of %,d floats (%.0f MB each), %.0f MB of double sums "
+                "averaging round: 2 replicas of %,d floats (%.0f MB each), %.0f MB of floats "
                         + "sent to the driver, %d ms%n",
                 length,
                 length * 4 / 1e6,
-                2 * length * 8 / 1e6,
+                2 * length * 4 / 1e6,
                 millis);
     }
 }
