@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Issue 15's table: Hansards en-fr AER and translation quality of the attention of models trained
+# with the same recipe and budget, each row one choice of decoder and guided alignment.
+#
+#   scripts/alignment-report.sh [STEPS] [WORKDIR]      (default 4000 steps, /tmp/jnmt-alignment)
+#   ROWS="gru cgru" scripts/alignment-report.sh 30      # a subset (a smoke run)
+#
+# Rows (ROWS picks some): gru, cgru (model.decoder), gru-guided, cgru-guided (data.alignment: ibm2,
+# training.guided_alignment: 0.1). Every row trains config/tatoeba-en-fr.yaml for STEPS updates
+# (validation every 1000 and at the end, checkpoints every 1000) into WORKDIR/ROW, then prints:
+# AER on ../shared/corpora/alignments-en-fr (nmt align --gold, the gold set's text as it is) and
+# BLEU on the recipe's Tatoeba test split (beam 5). With SYMMETRIC=1 each row also trains the
+# fr->en model (config/tatoeba-fr-en.yaml) and adds the grow-diag-final-and AER of both directions.
+# Runs take 20-45 minutes each on 2 cores: give the machine to this script alone.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+steps=${1:-4000}
+work=${2:-/tmp/jnmt-alignment}
+rows=${ROWS:-gru cgru gru-guided cgru-guided}
+gold=../shared/corpora/alignments-en-fr
+if [ ! -f "$gold/enfr.gold" ] || [ ! -f ../shared/corpora/tatoeba-eng-fra/eng-fra.en ]; then
+  echo "alignment-report: ../shared/corpora (alignments-en-fr, tatoeba-eng-fra) is missing beside the repository" >&2
+  exit 1
+fi
+mkdir -p "$work"
+
+train() {  # recipe, run dir, extra --set arguments...
+  local recipe=$1 run=$2; shift 2
+  [ -f "$run/best.ckpt" ] && return 0
+  ./nmt --quiet train --config "$recipe" -o "$run" --set training.max_steps="$steps" \
+    --set training.validate_every=1000 --set training.checkpoint_every=1000 "$@" > "$run.log" 2>&1 \
+    || { echo "alignment-report: training $run failed, see $run.log" >&2; exit 1; }
+}
+
+printf '| row | AER en→fr | precision | recall | Tatoeba test BLEU |\n|---|---|---|---|---|\n'
+for row in $rows; do
+  decoder=${row%-guided}
+  sets=(--set model.decoder="$decoder")
+  direction_sets=()
+  if [ "$row" != "$decoder" ]; then
+    direction_sets=(--set data.alignment=ibm2 --set training.guided_alignment=0.1)
+  fi
+  run="$work/$row"
+  train config/tatoeba-en-fr.yaml "$run" "${sets[@]}" "${direction_sets[@]}" \
+    --set data.dir="$work/data-en-fr${direction_sets:+-aligned}"
+  aer=$(./nmt --quiet align -m "$run" --src "$gold/test.en" --tgt "$gold/test.fr" --gold "$gold/enfr.gold")
+  ./nmt --quiet translate -m "$run" -i "$work/data-en-fr${direction_sets:+-aligned}/test.src.txt" \
+    -o "$run.test.hyp" --beam 5
+  bleu=$(./nmt --quiet bleu -i "$run.test.hyp" "$work/data-en-fr${direction_sets:+-aligned}/test.ref.txt" -b)
+  read -r _ a _ p _ r _ <<< "$aer"
+  printf '| %s | %s | %s | %s | %s |\n' "$row" "$a" "$p" "$r" "$bleu"
+  if [ "${SYMMETRIC:-0}" = 1 ]; then
+    train config/tatoeba-fr-en.yaml "$run-fr-en" "${sets[@]}" "${direction_sets[@]}" \
+      --set data.dir="$work/data-fr-en${direction_sets:+-aligned}"
+    sym=$(./nmt --quiet align -m "$run" --reverse-model "$run-fr-en" --symmetrize grow-diag-final-and \
+      --src "$gold/test.en" --tgt "$gold/test.fr" --gold "$gold/enfr.gold")
+    read -r _ a _ p _ r _ <<< "$sym"
+    printf '| %s, both directions, grow-diag-final-and | %s | %s | %s | |\n' "$row" "$a" "$p" "$r"
+  fi
+done
+echo "alignment-report: $rows at $steps steps each, scored on $gold (447 pairs); runs in $work"
