@@ -27,7 +27,7 @@ mkdir -p "$work"
 train() {  # recipe, run dir, extra --set arguments...
   local recipe=$1 run=$2; shift 2
   [ -f "$run/best.ckpt" ] && return 0
-  ./nmt --quiet train --config "$recipe" -o "$run" --set training.max_steps="$steps" \
+  ./nmt train --quiet --config "$recipe" -o "$run" --set training.max_steps="$steps" \
     --set training.validate_every=1000 --set training.checkpoint_every=1000 "$@" > "$run.log" 2>&1 \
     || { echo "alignment-report: training $run failed, see $run.log" >&2; exit 1; }
 }
@@ -43,16 +43,16 @@ for row in $rows; do
   run="$work/$row"
   train config/tatoeba-en-fr.yaml "$run" "${sets[@]}" "${direction_sets[@]}" \
     --set data.dir="$work/data-en-fr${direction_sets:+-aligned}"
-  aer=$(./nmt --quiet align -m "$run" --src "$gold/test.en" --tgt "$gold/test.fr" --gold "$gold/enfr.gold")
-  ./nmt --quiet translate -m "$run" -i "$work/data-en-fr${direction_sets:+-aligned}/test.src.txt" \
+  aer=$(./nmt align --quiet -m "$run" --src "$gold/test.en" --tgt "$gold/test.fr" --gold "$gold/enfr.gold")
+  ./nmt translate --quiet -m "$run" -i "$work/data-en-fr${direction_sets:+-aligned}/test.src.txt" \
     -o "$run.test.hyp" --beam 5
-  bleu=$(./nmt --quiet bleu -i "$run.test.hyp" "$work/data-en-fr${direction_sets:+-aligned}/test.ref.txt" -b)
+  bleu=$(./nmt bleu --quiet -i "$run.test.hyp" "$work/data-en-fr${direction_sets:+-aligned}/test.ref.txt" -b)
   read -r _ a _ p _ r _ <<< "$aer"
   printf '| %s | %s | %s | %s | %s |\n' "$row" "$a" "$p" "$r" "$bleu"
   if [ "${SYMMETRIC:-0}" = 1 ]; then
     train config/tatoeba-fr-en.yaml "$run-fr-en" "${sets[@]}" "${direction_sets[@]}" \
       --set data.dir="$work/data-fr-en${direction_sets:+-aligned}"
-    sym=$(./nmt --quiet align -m "$run" --reverse-model "$run-fr-en" --symmetrize grow-diag-final-and \
+    sym=$(./nmt align --quiet -m "$run" --reverse-model "$run-fr-en" --symmetrize grow-diag-final-and \
       --src "$gold/test.en" --tgt "$gold/test.fr" --gold "$gold/enfr.gold")
     read -r _ a _ p _ r _ <<< "$sym"
     printf '| %s, both directions, grow-diag-final-and | %s | %s | %s | |\n' "$row" "$a" "$p" "$r"

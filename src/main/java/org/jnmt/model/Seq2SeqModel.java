@@ -171,9 +171,19 @@ public final class Seq2SeqModel {
 
     /** The loss without dropout, label-smoothed by {@code labelSmoothing}. */
     LossResult loss(Batch batch, double labelSmoothing) {
+        return loss(batch, labelSmoothing, null);
+    }
+
+    /** The loss without dropout, label-smoothed, with the guide's cost when there is a guide. */
+    LossResult loss(Batch batch, double labelSmoothing, AlignmentGuide guide) {
         TeacherForcing forced = teacherForce(batch, null);
         OutputLayer.LossSums sums = output.forward(forced.features(), forced.targets(), labelSmoothing, false);
-        return new LossResult(sums.loss(), sums.nll(), forced.targets().length);
+        double guided = 0;
+        if (guide != null) {
+            INDArray weights = decoder.weights();
+            guided = guide.apply(batch, forced.packing(), weights, dGuideBuffer.zeros(weights.shape()), 0.0);
+        }
+        return new LossResult(sums.loss() + guided, sums.nll(), forced.targets().length);
     }
 
     /**

@@ -10,6 +10,7 @@ import org.jnmt.align.DictionaryCorpus;
 import org.jnmt.align.TrainingAlignments;
 import org.jnmt.api.ModelDirectory;
 import org.jnmt.config.AlignmentSource;
+import org.jnmt.config.DecoderType;
 import org.jnmt.config.NmtConfig;
 import org.jnmt.data.Batch;
 import org.jnmt.data.Batcher;
@@ -24,9 +25,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Guided alignment through the whole training path (data.alignment: ibm2 at preparation, the
- * Trainer's guide for each batch): on a word-for-word dictionary corpus with local swaps, the same
- * short run with training.guided_alignment ends with attention rows closer to the training
- * alignment (KL divergence at least 10% lower; about 20% measured). Budget: about 30 seconds.
+ * Trainer's guide for each batch), with the cgru decoder: on a word-for-word dictionary corpus with
+ * local swaps, the same short run with training.guided_alignment ends with attention rows closer to
+ * the training alignment (KL divergence at least 20% lower; 37% measured). Budget: about 30 seconds.
  */
 class GuidedAlignmentTest {
 
@@ -50,10 +51,11 @@ class GuidedAlignmentTest {
                 "KL divergence of the attention from the alignment: %.3f unguided, %.3f guided;"
                         + " attention maxima on a linked token: %.3f unguided, %.3f guided%n",
                 unguided.divergence, guided.divergence, unguided.linkedPeaks, guided.linkedPeaks);
-        // measured: 1.204 unguided, 0.945 guided (weight 1; 0.904 with weight 20: the swaps are random,
-        // so where a word-initial piece attends cannot be known before it is emitted)
+        // measured: 1.525 unguided, 0.966 guided (the paper-order decoder: 1.204 and 0.945; 0.904 with
+        // weight 20: the swaps are random, so where a word-initial piece attends cannot be known
+        // before it is emitted, whatever the weight)
         assertTrue(
-                guided.divergence < 0.9 * unguided.divergence,
+                guided.divergence < 0.8 * unguided.divergence,
                 "guided " + guided.divergence + " against unguided " + unguided.divergence);
     }
 
@@ -68,6 +70,7 @@ class GuidedAlignmentTest {
 
     /** Trains a small model for {@link #STEPS} steps with the given guided-alignment weight; its agreement. */
     private Agreement agreement(NmtConfig config, PreparedData data, double weight) {
+        config.model.decoder = DecoderType.CGRU;
         config.model.emb = 32;
         config.model.encHidden = 32;
         config.model.decHidden = 32;
