@@ -23,37 +23,30 @@ final class ConditionalGruDecoder implements Decoder {
 
     private final TargetInputs targetInputs;
     private final GruParameters first;
-    private final Attention attention;
+    private final PackedAttention attention;
     private final GruParameters second;
     private final int annotation;
     private final int dec;
-    private final int attn;
     private final Buffers buffers;
 
-    private EncoderState encoder;
     private LengthPacking packing;
     private INDArray inputs; // [N, E] E y_{i-1} after dropout
     private INDArray firstGates; // [3, N, D] GRU_1 activations
     private INDArray firstHidden; // [N, D] W_hn s_{i-1} + b_hn of GRU_1
     private INDArray previous; // [N, D] s_{i-1}
-    private INDArray intermediate; // [N, D] s'_i
+    private INDArray intermediate; // [N, D] s'_i, the attention's queries
     private INDArray secondGates; // [3, N, D] GRU_2 activations
     private INDArray secondHidden; // [N, D] W_hn s'_i + b_hn of GRU_2
     private INDArray states; // [N, D] s_i
-    private INDArray contexts; // [N, 2H] c_i
-    private INDArray attnHidden; // [N, S, A] tanh(W_a s'_i + U_a h_j)
-    private INDArray weights; // [N, S] alpha_i
-    private INDArray dAnnotations; // [B, S, 2H]
     private INDArray dInitial; // [B, D]
 
     ConditionalGruDecoder(ParameterSet params, int tgtVocab, int emb, int annotation, int dec, int attn) {
         this.targetInputs = new TargetInputs(params, tgtVocab, emb);
         this.first = new GruParameters(params, "dec.gru1", new int[] {emb}, dec);
-        this.attention = new Attention(params, dec, annotation, attn);
+        this.attention = new PackedAttention(params, dec, annotation, attn);
         this.second = new GruParameters(params, "dec.gru2", new int[] {annotation}, dec);
         this.annotation = annotation;
         this.dec = dec;
-        this.attn = attn;
         this.buffers = new Buffers(params.dataType());
     }
 
@@ -69,10 +62,8 @@ final class ConditionalGruDecoder implements Decoder {
 
     @Override
     public Features forward(EncoderState enc, LengthPacking packing, int[] inputIds, Dropout dropout, double rate) {
-        this.encoder = enc;
         this.packing = packing;
         int n = packing.total();
-        long s = enc.maxSrcLength();
         inputs = targetInputs.forward(inputIds, dropout, rate);
         firstGates = buffers.firstGates.shaped(3, n, dec);
         firstHidden = buffers.firstHidden.shaped(n, dec);
@@ -81,9 +72,7 @@ final class ConditionalGruDecoder implements Decoder {
         secondGates = buffers.secondGates.shaped(3, n, dec);
         secondHidden = buffers.secondHidden.shaped(n, dec);
         states = buffers.states.shaped(n, dec);
-        contexts = buffers.contexts.shaped(n, annotation);
-        attnHidden = buffers.attnHidden.shaped(n, s, attn);
-        weights = buffers.weights.shaped(n, s);
+        attention.begin(enc, packing);
 
         GateBlocks firstAll = GateBlocks.rows(firstGates, firstHidden, 0, n);
         first.fillBiases(firstAll);
@@ -98,34 +87,24 @@ final class ConditionalGruDecoder implements Decoder {
             GateBlocks g1 = GateBlocks.rows(firstGates, firstHidden, o, c);
             first.addHiddenProjection(sPrev, g1);
             GruCell.forward(g1, sPrev, mid);
-            INDArray ctx = Views.rows(contexts, o, c);
-            attention.forward(
-                    mid,
-                    Views.rows(enc.keys(), 0, c),
-                    Views.rows(enc.annotations(), 0, c),
-                    enc.lengths(),
-                    Views.rows(attnHidden, o, c),
-                    Views.rows(weights, o, c),
-                    ctx);
+            INDArray ctx = attention.forward(t, mid);
             GateBlocks g2 = GateBlocks.rows(secondGates, secondHidden, o, c);
             second.addInputProjection(INPUT, ctx, g2);
             second.addHiddenProjection(mid, g2);
             GruCell.forward(g2, mid, Views.rows(states, o, c));
             packing.carryStates(states, previous, t);
         }
-        return new Features(states, contexts, inputs);
+        return new Features(states, attention.contexts(), inputs);
     }
 
     @Override
     public INDArray weights() {
-        return weights;
+        return attention.weights();
     }
 
     @Override
     public void backward(Features dFeatures, INDArray dGuide) {
         int n = packing.total();
-        int b = packing.batchSize();
-        long s = encoder.maxSrcLength();
         INDArray dStates = dFeatures.states();
         INDArray dContexts = dFeatures.contexts();
         INDArray dInputs = dFeatures.inputs();
@@ -135,11 +114,8 @@ final class ConditionalGruDecoder implements Decoder {
         INDArray dSecondHidden = buffers.dSecondHidden.shaped(n, dec);
         INDArray dIntermediate = buffers.dIntermediate.shaped(n, dec);
         INDArray dPrevious = buffers.dPrevious.shaped(n, dec);
-        INDArray dQueries = buffers.dQueries.shaped(n, attn);
-        INDArray dEnergies = buffers.dEnergies.shaped(n, s);
-        INDArray dKeys = buffers.dKeys.zeros(b, s, attn);
-        dAnnotations = buffers.dAnnotations.zeros(b, s, annotation);
-        dInitial = buffers.dInitial.shaped(b, dec);
+        dInitial = buffers.dInitial.shaped(packing.batchSize(), dec);
+        attention.beginBackward();
 
         for (int t = packing.steps() - 1; t >= 0; t--) {
             int o = packing.offset(t);
@@ -157,18 +133,7 @@ final class ConditionalGruDecoder implements Decoder {
             INDArray dCtx = Views.rows(dContexts, o, c);
             second.inputBackward(INPUT, d2, dCtx, 1.0);
             // c_i = attend(s'_i, h)
-            INDArray dQ = Views.rows(dQueries, o, c);
-            attention.backward(
-                    dCtx,
-                    Views.rows(encoder.annotations(), 0, c),
-                    Views.rows(attnHidden, o, c),
-                    Views.rows(weights, o, c),
-                    Views.rows(dAnnotations, 0, c),
-                    Views.rows(dKeys, 0, c),
-                    Views.rows(dEnergies, o, c),
-                    dQ,
-                    dGuide == null ? null : Views.rows(dGuide, o, c));
-            attention.addQueryBackward(dQ, dMid);
+            attention.backward(t, dCtx, dMid, dGuide);
             // s'_i = GRU_1(E y_{i-1}, s_{i-1})
             GateBlocks d1 = GateBlocks.rows(dFirstGates, dFirstHidden, o, c);
             INDArray dPrev = Views.rows(dPrevious, o, c);
@@ -181,17 +146,16 @@ final class ConditionalGruDecoder implements Decoder {
         GateBlocks secondAll = GateBlocks.rows(dSecondGates, dSecondHidden, 0, n);
         first.inputGradients(INPUT, inputs, firstAll);
         first.hiddenAndBiasGradients(previous, firstAll);
-        second.inputGradients(INPUT, contexts, secondAll);
+        second.inputGradients(INPUT, attention.contexts(), secondAll);
         second.hiddenAndBiasGradients(intermediate, secondAll);
-        attention.weightGradients(intermediate, dQueries, attnHidden, dEnergies);
-        attention.keysBackward(encoder.annotations(), dKeys, dAnnotations);
+        attention.endBackward(intermediate);
         first.inputBackward(INPUT, firstAll, dInputs, 1.0);
         targetInputs.backward(dInputs);
     }
 
     @Override
     public INDArray dAnnotations() {
-        return dAnnotations;
+        return attention.dAnnotations();
     }
 
     @Override
@@ -202,7 +166,6 @@ final class ConditionalGruDecoder implements Decoder {
     @Override
     public StepResult step(EncoderState enc, INDArray prevState, int[] prevTokens) {
         int n = prevTokens.length;
-        long s = enc.maxSrcLength();
         DataType type = prevState.dataType();
         INDArray x = targetInputs.step(prevTokens);
         GateBlocks g1 = GateBlocks.rows(buffers.stepGates.shaped(3, n, dec), buffers.stepHidden.shaped(n, dec), 0, n);
@@ -212,15 +175,7 @@ final class ConditionalGruDecoder implements Decoder {
         INDArray mid = buffers.stepIntermediate.shaped(n, dec);
         GruCell.forward(g1, prevState, mid);
         INDArray ctx = buffers.stepContexts.shaped(n, annotation);
-        INDArray alpha = Nd4j.create(type, n, s);
-        attention.forward(
-                mid,
-                enc.keys(),
-                enc.annotations(),
-                enc.lengths(),
-                buffers.stepAttnHidden.shaped(n, s, attn),
-                alpha,
-                ctx);
+        INDArray alpha = attention.step(enc, mid, ctx);
         // the step's gate buffers are free again: GRU_1's activations are not needed for inference
         GateBlocks g2 = GateBlocks.rows(buffers.stepGates.shaped(3, n, dec), buffers.stepHidden.shaped(n, dec), 0, n);
         second.fillBiases(g2);
@@ -240,23 +195,15 @@ final class ConditionalGruDecoder implements Decoder {
         final Scratch secondGates;
         final Scratch secondHidden;
         final Scratch states;
-        final Scratch contexts;
-        final Scratch attnHidden;
-        final Scratch weights;
         final Scratch dFirstGates;
         final Scratch dFirstHidden;
         final Scratch dSecondGates;
         final Scratch dSecondHidden;
         final Scratch dIntermediate;
         final Scratch dPrevious;
-        final Scratch dQueries;
-        final Scratch dEnergies;
-        final Scratch dKeys;
-        final Scratch dAnnotations;
         final Scratch dInitial;
         final Scratch stepIntermediate;
         final Scratch stepContexts;
-        final Scratch stepAttnHidden;
         final Scratch stepGates;
         final Scratch stepHidden;
 
@@ -268,23 +215,15 @@ final class ConditionalGruDecoder implements Decoder {
             secondGates = new Scratch(t);
             secondHidden = new Scratch(t);
             states = new Scratch(t);
-            contexts = new Scratch(t);
-            attnHidden = new Scratch(t);
-            weights = new Scratch(t);
             dFirstGates = new Scratch(t);
             dFirstHidden = new Scratch(t);
             dSecondGates = new Scratch(t);
             dSecondHidden = new Scratch(t);
             dIntermediate = new Scratch(t);
             dPrevious = new Scratch(t);
-            dQueries = new Scratch(t);
-            dEnergies = new Scratch(t);
-            dKeys = new Scratch(t);
-            dAnnotations = new Scratch(t);
             dInitial = new Scratch(t);
             stepIntermediate = new Scratch(t);
             stepContexts = new Scratch(t);
-            stepAttnHidden = new Scratch(t);
             stepGates = new Scratch(t);
             stepHidden = new Scratch(t);
         }

@@ -11,7 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>
  * The input weights W_ih [3, E + 2H, D] hold the embedding rows first, then the context rows.
  * Sizes: B sentences, S source positions, N packed target positions, E embedding, 2H annotation,
- * D decoder state, A attention.
+ * D decoder state.
  */
 final class GruDecoder implements Decoder {
 
@@ -22,32 +22,25 @@ final class GruDecoder implements Decoder {
 
     private final TargetInputs targetInputs;
     private final GruParameters gru;
-    private final Attention attention;
+    private final PackedAttention attention;
     private final int annotation;
     private final int dec;
-    private final int attn;
     private final Buffers buffers;
 
-    private EncoderState encoder;
     private LengthPacking packing;
     private INDArray inputs; // [N, E] E y_{i-1} after dropout
     private INDArray gates; // [3, N, D] GRU activations r, z, n
     private INDArray hidden; // [N, D] W_hn s_{i-1} + b_hn
     private INDArray previous; // [N, D] s_{i-1}
     private INDArray states; // [N, D] s_i
-    private INDArray contexts; // [N, 2H] c_i
-    private INDArray attnHidden; // [N, S, A] tanh(W_a s_{i-1} + U_a h_j)
-    private INDArray weights; // [N, S] alpha_i
-    private INDArray dAnnotations; // [B, S, 2H]
     private INDArray dInitial; // [B, D]
 
     GruDecoder(ParameterSet params, int tgtVocab, int emb, int annotation, int dec, int attn) {
         this.targetInputs = new TargetInputs(params, tgtVocab, emb);
         this.gru = new GruParameters(params, "dec", new int[] {emb, annotation}, dec);
-        this.attention = new Attention(params, dec, annotation, attn);
+        this.attention = new PackedAttention(params, dec, annotation, attn);
         this.annotation = annotation;
         this.dec = dec;
-        this.attn = attn;
         this.buffers = new Buffers(params.dataType());
     }
 
@@ -63,18 +56,14 @@ final class GruDecoder implements Decoder {
 
     @Override
     public Features forward(EncoderState enc, LengthPacking packing, int[] inputIds, Dropout dropout, double rate) {
-        this.encoder = enc;
         this.packing = packing;
         int n = packing.total();
-        long s = enc.maxSrcLength();
         inputs = targetInputs.forward(inputIds, dropout, rate);
         gates = buffers.gates.shaped(3, n, dec);
         hidden = buffers.hidden.shaped(n, dec);
         previous = buffers.previous.shaped(n, dec);
         states = buffers.states.shaped(n, dec);
-        contexts = buffers.contexts.shaped(n, annotation);
-        attnHidden = buffers.attnHidden.shaped(n, s, attn);
-        weights = buffers.weights.shaped(n, s);
+        attention.begin(enc, packing);
 
         GateBlocks all = GateBlocks.rows(gates, hidden, 0, n);
         gru.fillBiases(all);
@@ -84,52 +73,38 @@ final class GruDecoder implements Decoder {
             int o = packing.offset(t);
             int c = packing.count(t);
             INDArray sPrev = Views.rows(previous, o, c);
-            INDArray ctx = Views.rows(contexts, o, c);
-            attention.forward(
-                    sPrev,
-                    Views.rows(enc.keys(), 0, c),
-                    Views.rows(enc.annotations(), 0, c),
-                    enc.lengths(),
-                    Views.rows(attnHidden, o, c),
-                    Views.rows(weights, o, c),
-                    ctx);
+            INDArray ctx = attention.forward(t, sPrev);
             GateBlocks g = GateBlocks.rows(gates, hidden, o, c);
             gru.addInputProjection(CONTEXT, ctx, g);
             gru.addHiddenProjection(sPrev, g);
             GruCell.forward(g, sPrev, Views.rows(states, o, c));
             packing.carryStates(states, previous, t);
         }
-        return new Features(states, contexts, inputs);
+        return new Features(states, attention.contexts(), inputs);
     }
 
     @Override
     public INDArray weights() {
-        return weights;
+        return attention.weights();
     }
 
     @Override
     public void backward(Features dFeatures, INDArray dGuide) {
         int n = packing.total();
-        int b = packing.batchSize();
-        long s = encoder.maxSrcLength();
         INDArray dStates = dFeatures.states();
         INDArray dContexts = dFeatures.contexts();
         INDArray dInputs = dFeatures.inputs();
         INDArray dGates = buffers.dGates.shaped(3, n, dec);
         INDArray dHidden = buffers.dHidden.shaped(n, dec);
         INDArray dPrevious = buffers.dPrevious.shaped(n, dec);
-        INDArray dQueries = buffers.dQueries.shaped(n, attn);
-        INDArray dEnergies = buffers.dEnergies.shaped(n, s);
-        INDArray dKeys = buffers.dKeys.zeros(b, s, attn);
-        dAnnotations = buffers.dAnnotations.zeros(b, s, annotation);
-        dInitial = buffers.dInitial.shaped(b, dec);
+        dInitial = buffers.dInitial.shaped(packing.batchSize(), dec);
+        attention.beginBackward();
 
         for (int t = packing.steps() - 1; t >= 0; t--) {
             int o = packing.offset(t);
             int c = packing.count(t);
             GateBlocks d = GateBlocks.rows(dGates, dHidden, o, c);
             INDArray dPrev = Views.rows(dPrevious, o, c);
-            INDArray dQ = Views.rows(dQueries, o, c);
             GruCell.backward(
                     GateBlocks.rows(gates, hidden, o, c),
                     Views.rows(previous, o, c),
@@ -138,33 +113,22 @@ final class GruDecoder implements Decoder {
                     dPrev);
             INDArray dCtx = Views.rows(dContexts, o, c);
             gru.inputBackward(CONTEXT, d, dCtx, 1.0);
-            attention.backward(
-                    dCtx,
-                    Views.rows(encoder.annotations(), 0, c),
-                    Views.rows(attnHidden, o, c),
-                    Views.rows(weights, o, c),
-                    Views.rows(dAnnotations, 0, c),
-                    Views.rows(dKeys, 0, c),
-                    Views.rows(dEnergies, o, c),
-                    dQ,
-                    dGuide == null ? null : Views.rows(dGuide, o, c));
             gru.addHiddenBackward(d, dPrev);
-            attention.addQueryBackward(dQ, dPrev);
+            attention.backward(t, dCtx, dPrev, dGuide);
             packing.carryStateGradient(dPrev, dStates, dInitial, t);
         }
         GateBlocks all = GateBlocks.rows(dGates, dHidden, 0, n);
         gru.inputGradients(EMBEDDING, inputs, all);
-        gru.inputGradients(CONTEXT, contexts, all);
+        gru.inputGradients(CONTEXT, attention.contexts(), all);
         gru.hiddenAndBiasGradients(previous, all);
-        attention.weightGradients(previous, dQueries, attnHidden, dEnergies);
-        attention.keysBackward(encoder.annotations(), dKeys, dAnnotations);
+        attention.endBackward(previous);
         gru.inputBackward(EMBEDDING, all, dInputs, 1.0);
         targetInputs.backward(dInputs);
     }
 
     @Override
     public INDArray dAnnotations() {
-        return dAnnotations;
+        return attention.dAnnotations();
     }
 
     @Override
@@ -175,19 +139,10 @@ final class GruDecoder implements Decoder {
     @Override
     public StepResult step(EncoderState enc, INDArray prevState, int[] prevTokens) {
         int n = prevTokens.length;
-        long s = enc.maxSrcLength();
         DataType type = prevState.dataType();
         INDArray x = targetInputs.step(prevTokens);
         INDArray ctx = buffers.stepContexts.shaped(n, annotation);
-        INDArray alpha = Nd4j.create(type, n, s);
-        attention.forward(
-                prevState,
-                enc.keys(),
-                enc.annotations(),
-                enc.lengths(),
-                buffers.stepAttnHidden.shaped(n, s, attn),
-                alpha,
-                ctx);
+        INDArray alpha = attention.step(enc, prevState, ctx);
         GateBlocks g = GateBlocks.rows(buffers.stepGates.shaped(3, n, dec), buffers.stepHidden.shaped(n, dec), 0, n);
         gru.fillBiases(g);
         gru.addInputProjection(EMBEDDING, x, g);
@@ -204,19 +159,11 @@ final class GruDecoder implements Decoder {
         final Scratch hidden;
         final Scratch previous;
         final Scratch states;
-        final Scratch contexts;
-        final Scratch attnHidden;
-        final Scratch weights;
         final Scratch dGates;
         final Scratch dHidden;
         final Scratch dPrevious;
-        final Scratch dQueries;
-        final Scratch dEnergies;
-        final Scratch dKeys;
-        final Scratch dAnnotations;
         final Scratch dInitial;
         final Scratch stepContexts;
-        final Scratch stepAttnHidden;
         final Scratch stepGates;
         final Scratch stepHidden;
 
@@ -225,19 +172,11 @@ final class GruDecoder implements Decoder {
             hidden = new Scratch(t);
             previous = new Scratch(t);
             states = new Scratch(t);
-            contexts = new Scratch(t);
-            attnHidden = new Scratch(t);
-            weights = new Scratch(t);
             dGates = new Scratch(t);
             dHidden = new Scratch(t);
             dPrevious = new Scratch(t);
-            dQueries = new Scratch(t);
-            dEnergies = new Scratch(t);
-            dKeys = new Scratch(t);
-            dAnnotations = new Scratch(t);
             dInitial = new Scratch(t);
             stepContexts = new Scratch(t);
-            stepAttnHidden = new Scratch(t);
             stepGates = new Scratch(t);
             stepHidden = new Scratch(t);
         }
