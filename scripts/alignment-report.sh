@@ -46,7 +46,7 @@ for row in $rows; do
   aer=$(./nmt align --quiet -m "$run" --src "$gold/test.en" --tgt "$gold/test.fr" --gold "$gold/enfr.gold")
   ./nmt translate --quiet -m "$run" -i "$work/data-en-fr${direction_sets:+-aligned}/test.src.txt" \
     -o "$run.test.hyp" --beam 5
-  bleu=$(./nmt bleu --quiet -i "$run.test.hyp" "$work/data-en-fr${direction_sets:+-aligned}/test.ref.txt" -b)
+  bleu=$(./nmt bleu --quiet -b "$work/data-en-fr${direction_sets:+-aligned}/test.ref.txt" -i "$run.test.hyp")
   read -r _ a _ p _ r _ <<< "$aer"
   printf '| %s | %s | %s | %s | %s |\n' "$row" "$a" "$p" "$r" "$bleu"
   if [ "${SYMMETRIC:-0}" = 1 ]; then
