@@ -12,6 +12,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * positions get a weight of exactly zero and no gradient. The softmax and its backward pass are
  * small ([n, S]) and run as Java loops, cheaper there than a chain of ND4J ops.
  * <p>
+ * The backward pass recomputes {@code tanh(W_a s + U_a h_j)} from the projected query instead of
+ * keeping it from the forward pass: kept for every target step of a batch it is [steps, S, A]
+ * floats, 400 MB for 64 sentences of 80 pieces, and recomputing it costs one add and one tanh a
+ * step.
+ * <p>
  * Sizes: n queries (packed rows), S source positions, D decoder state, 2H annotation, A attention.
  */
 final class Attention {
@@ -21,8 +26,9 @@ final class Attention {
     private final Parameter energyWeights; // v [A, 1]
     private final int attn;
     private final Scratch keysBuffer;
-    private final Scratch query;
+    private final Scratch hiddenBuffer;
     private final Scratch dWeights;
+    private final Scratch dEnergiesBuffer;
     private final Scratch dHidden;
     private final Scratch tanhSlope;
 
@@ -32,8 +38,9 @@ final class Attention {
         this.energyWeights = params.add("att.v", attn, 1);
         this.attn = attn;
         this.keysBuffer = new Scratch(params.dataType());
-        this.query = new Scratch(params.dataType());
+        this.hiddenBuffer = new Scratch(params.dataType());
         this.dWeights = new Scratch(params.dataType());
+        this.dEnergiesBuffer = new Scratch(params.dataType());
         this.dHidden = new Scratch(params.dataType());
         this.tanhSlope = new Scratch(params.dataType());
     }
@@ -74,11 +81,11 @@ final class Attention {
     /**
      * One attention step for n queries.
      *
-     * @param state    [n, D] the previous decoder states s_{i-1}
+     * @param state    [n, D] the queries (the previous decoder states s_{i-1})
      * @param keys     [n, S, A] U_a h_j of each query's sentence
      * @param values   [n, S, 2H] the annotations h_j
      * @param lengths  the real source length of each query's sentence (the first n entries are used)
-     * @param hidden   [n, S, A] output: tanh(W_a s + U_a h_j), kept for the backward pass
+     * @param query    [n, A] output: W_a s, kept for the backward pass
      * @param weights  [n, S] output: alpha (exactly 0 at padded positions)
      * @param context  [n, 2H] output: c
      */
@@ -87,31 +94,43 @@ final class Attention {
             INDArray keys,
             INDArray values,
             int[] lengths,
-            INDArray hidden,
+            INDArray query,
             INDArray weights,
             INDArray context) {
         long n = state.size(0);
         long s = keys.size(1);
-        assert entryShapes(state, keys, values, lengths, hidden, weights, context);
-        INDArray q = query.shaped(n, attn);
-        Ops.matmul(state, queryWeights.value(), q);
-        Ops.add(keys, Views.reshape(q, n, 1, attn), hidden);
-        Ops.tanh(hidden);
+        assert entryShapes(state, keys, values, lengths, query, weights, context);
+        Ops.matmul(state, queryWeights.value(), query);
+        INDArray hidden = hidden(query, keys);
         Ops.matmul(Views.reshape(hidden, n * s, attn), energyWeights.value(), Views.reshape(weights, n * s, 1));
         maskedSoftmax(weights, lengths);
         Ops.batchedMatmul(Views.reshape(weights, n, 1, s), values, Views.reshape(context, n, 1, values.size(2)), 0.0);
     }
 
+    /** [n, S, A] tanh(W_a s + U_a h_j) from the projected queries, in a buffer valid until the next call. */
+    private INDArray hidden(INDArray query, INDArray keys) {
+        long n = query.size(0);
+        INDArray hidden = hiddenBuffer.shaped(n, keys.size(1), attn);
+        Ops.add(keys, Views.reshape(query, n, 1, attn), hidden);
+        Ops.tanh(hidden);
+        return hidden;
+    }
+
+    /** Starts the backward pass of a batch: the gradient of v is summed over its steps. */
+    void beginBackward() {
+        energyWeights.grad().assign(0);
+    }
+
     /**
-     * The backward pass of one {@link #forward} step.
+     * The backward pass of one {@link #forward} step; adds the step's part of the gradient of v.
      *
      * @param dContext     [n, 2H] dL/dc
      * @param values       [n, S, 2H]
-     * @param hidden       [n, S, A] from forward
+     * @param keys         [n, S, A] as given to forward
+     * @param query        [n, A] from forward
      * @param weights      [n, S] from forward
      * @param dValues      [n, S, 2H] accumulated into: alpha_ij dL/dc_i
      * @param dKeys        [n, S, A] accumulated into
-     * @param dEnergies    [n, S] output: dL/de, for the gradient of v ({@link #weightGradients})
      * @param dQueries     [n, A] output: dL/d(W_a s); the caller adds {@code dQueries W_a^T} to dL/ds
      * @param dGuide       [n, S] a loss's own gradient with respect to the energies, added to theirs
      *                     (see {@link AlignmentGuide}), or null
@@ -119,11 +138,11 @@ final class Attention {
     void backward(
             INDArray dContext,
             INDArray values,
-            INDArray hidden,
+            INDArray keys,
+            INDArray query,
             INDArray weights,
             INDArray dValues,
             INDArray dKeys,
-            INDArray dEnergies,
             INDArray dQueries,
             INDArray dGuide) {
         long n = weights.size(0);
@@ -132,10 +151,21 @@ final class Attention {
         INDArray dAlpha = dWeights.shaped(n, s);
         Ops.batchedMatmul(values, Views.reshape(dContext, n, width, 1), Views.reshape(dAlpha, n, s, 1), 0.0);
         Ops.batchedMatmul(Views.reshape(weights, n, s, 1), Views.reshape(dContext, n, 1, width), dValues, 1.0);
+        INDArray dEnergies = dEnergiesBuffer.shaped(n, s);
         softmaxBackward(weights, dAlpha, dEnergies);
         if (dGuide != null) {
             dEnergies.addi(dGuide);
         }
+        INDArray hidden = hidden(query, keys);
+        // dL/dv += hidden^T de
+        Ops.gemm(
+                Views.reshape(hidden, n * s, attn),
+                Views.reshape(dEnergies, n * s, 1),
+                energyWeights.grad(),
+                true,
+                false,
+                1.0,
+                1.0);
         // through v and the tanh: d(pre-activation) = de_j v (1 - hidden^2)
         INDArray dPre = dHidden.shaped(n, s, attn);
         Ops.gemm(
@@ -154,24 +184,13 @@ final class Attention {
     }
 
     /**
-     * Overwrites the gradients of W_a and v from all packed steps at once.
+     * Overwrites the gradient of W_a from all packed steps at once.
      *
      * @param states    [N, D] the queries s_{i-1}
      * @param dQueries  [N, A]
-     * @param hidden    [N, S, A]
-     * @param dEnergies [N, S]
      */
-    void weightGradients(INDArray states, INDArray dQueries, INDArray hidden, INDArray dEnergies) {
-        long rows = hidden.size(0) * hidden.size(1);
+    void queryWeightGradient(INDArray states, INDArray dQueries) {
         Ops.gemm(states, dQueries, queryWeights.grad(), true, false, 1.0, 0.0);
-        Ops.gemm(
-                Views.reshape(hidden, rows, attn),
-                Views.reshape(dEnergies, rows, 1),
-                energyWeights.grad(),
-                true,
-                false,
-                1.0,
-                0.0);
     }
 
     /** The shapes {@link #forward} documents, for the assert at its entry; throws naming the first wrong one. */
@@ -180,7 +199,7 @@ final class Attention {
             INDArray keys,
             INDArray values,
             int[] lengths,
-            INDArray hidden,
+            INDArray query,
             INDArray weights,
             INDArray context) {
         long n = state.size(0);
@@ -190,7 +209,7 @@ final class Attention {
         check("state", state, n, dec);
         check("keys", keys, n, s, attn);
         check("values", values, n, s, annotation);
-        check("hidden", hidden, n, s, attn);
+        check("query", query, n, attn);
         check("weights", weights, n, s);
         check("context", context, n, annotation);
         if (lengths.length < n) {

@@ -16,22 +16,20 @@ final class PackedAttention {
     private final Attention attention;
     private final int annotation;
     private final int attn;
-    private final Scratch attnHiddenBuffer;
+    private final Scratch projectedQueriesBuffer;
     private final Scratch weightsBuffer;
     private final Scratch contextsBuffer;
     private final Scratch dQueriesBuffer;
-    private final Scratch dEnergiesBuffer;
     private final Scratch dKeysBuffer;
     private final Scratch dAnnotationsBuffer;
-    private final Scratch stepAttnHidden;
+    private final Scratch stepQuery;
 
     private EncoderState encoder;
     private LengthPacking packing;
-    private INDArray attnHidden; // [N, S, A] tanh(W_a q + U_a h_j)
+    private INDArray projectedQueries; // [N, A] W_a q
     private INDArray weights; // [N, S] alpha_i
     private INDArray contexts; // [N, 2H] c_i
     private INDArray dQueries; // [N, A]
-    private INDArray dEnergies; // [N, S]
     private INDArray dKeys; // [B, S, A]
     private INDArray dAnnotations; // [B, S, 2H]
 
@@ -41,14 +39,13 @@ final class PackedAttention {
         this.annotation = annotation;
         this.attn = attn;
         DataType type = params.dataType();
-        attnHiddenBuffer = new Scratch(type);
+        projectedQueriesBuffer = new Scratch(type);
         weightsBuffer = new Scratch(type);
         contextsBuffer = new Scratch(type);
         dQueriesBuffer = new Scratch(type);
-        dEnergiesBuffer = new Scratch(type);
         dKeysBuffer = new Scratch(type);
         dAnnotationsBuffer = new Scratch(type);
-        stepAttnHidden = new Scratch(type);
+        stepQuery = new Scratch(type);
     }
 
     /** See {@link Attention#keys}. */
@@ -62,7 +59,7 @@ final class PackedAttention {
         this.packing = packing;
         int n = packing.total();
         long s = enc.maxSrcLength();
-        attnHidden = attnHiddenBuffer.shaped(n, s, attn);
+        projectedQueries = projectedQueriesBuffer.shaped(n, attn);
         weights = weightsBuffer.shaped(n, s);
         contexts = contextsBuffer.shaped(n, annotation);
     }
@@ -82,7 +79,7 @@ final class PackedAttention {
                 Views.rows(encoder.keys(), 0, c),
                 Views.rows(encoder.annotations(), 0, c),
                 encoder.lengths(),
-                Views.rows(attnHidden, o, c),
+                Views.rows(projectedQueries, o, c),
                 Views.rows(weights, o, c),
                 ctx);
         return ctx;
@@ -104,9 +101,9 @@ final class PackedAttention {
         int b = packing.batchSize();
         long s = encoder.maxSrcLength();
         dQueries = dQueriesBuffer.shaped(n, attn);
-        dEnergies = dEnergiesBuffer.shaped(n, s);
         dKeys = dKeysBuffer.zeros(b, s, attn);
         dAnnotations = dAnnotationsBuffer.zeros(b, s, annotation);
+        attention.beginBackward();
     }
 
     /**
@@ -124,11 +121,11 @@ final class PackedAttention {
         attention.backward(
                 dContext,
                 Views.rows(encoder.annotations(), 0, c),
-                Views.rows(attnHidden, o, c),
+                Views.rows(encoder.keys(), 0, c),
+                Views.rows(projectedQueries, o, c),
                 Views.rows(weights, o, c),
                 Views.rows(dAnnotations, 0, c),
                 Views.rows(dKeys, 0, c),
-                Views.rows(dEnergies, o, c),
                 dQ,
                 dGuide == null ? null : Views.rows(dGuide, o, c));
         attention.addQueryBackward(dQ, dQuery);
@@ -138,10 +135,10 @@ final class PackedAttention {
      * Ends the backward pass: overwrites the attention's parameter gradients and completes
      * {@link #dAnnotations}.
      *
-     * @param queries [N, D] the query of every packed position
+     * @param states [N, D] the state that queried the attention at every packed position
      */
-    void endBackward(INDArray queries) {
-        attention.weightGradients(queries, dQueries, attnHidden, dEnergies);
+    void endBackward(INDArray states) {
+        attention.queryWeightGradient(states, dQueries);
         attention.keysBackward(encoder.annotations(), dKeys, dAnnotations);
     }
 
@@ -162,13 +159,7 @@ final class PackedAttention {
         long s = enc.maxSrcLength();
         INDArray alpha = Nd4j.create(queries.dataType(), n, s);
         attention.forward(
-                queries,
-                enc.keys(),
-                enc.annotations(),
-                enc.lengths(),
-                stepAttnHidden.shaped(n, s, attn),
-                alpha,
-                context);
+                queries, enc.keys(), enc.annotations(), enc.lengths(), stepQuery.shaped(n, attn), alpha, context);
         return alpha;
     }
 }

@@ -26,18 +26,11 @@ class ShapeAssertionsTest {
     void attentionNamesTheInputOfTheWrongShape() {
         Attention attention = new Attention(new ParameterSet(DataType.DOUBLE), 4, 6, 5);
         int[] lengths = {3, 2};
-        attention.forward(
-                zeros(2, 4), zeros(2, 3, 5), zeros(2, 3, 6), lengths, zeros(2, 3, 5), zeros(2, 3), zeros(2, 6));
+        attention.forward(zeros(2, 4), zeros(2, 3, 5), zeros(2, 3, 6), lengths, zeros(2, 5), zeros(2, 3), zeros(2, 6));
         AssertionError e = assertThrows(
                 AssertionError.class,
                 () -> attention.forward(
-                        zeros(2, 4),
-                        zeros(2, 3, 5),
-                        zeros(2, 3, 4),
-                        lengths,
-                        zeros(2, 3, 5),
-                        zeros(2, 3),
-                        zeros(2, 6)));
+                        zeros(2, 4), zeros(2, 3, 5), zeros(2, 3, 4), lengths, zeros(2, 5), zeros(2, 3), zeros(2, 6)));
         assertEquals("attention: values has shape [2, 3, 4], expected [2, 3, 6]", e.getMessage());
         assertThrows(
                 AssertionError.class,
@@ -46,7 +39,7 @@ class ShapeAssertionsTest {
                         zeros(2, 3, 5),
                         zeros(2, 3, 6),
                         new int[] {3},
-                        zeros(2, 3, 5),
+                        zeros(2, 5),
                         zeros(2, 3),
                         zeros(2, 6)));
     }
