@@ -11,17 +11,20 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jnmt.align.AlignmentScore;
+import org.jnmt.align.DiagonalAlignment;
 import org.jnmt.align.GoldAlignment;
 import org.jnmt.align.GoldReader;
 import org.jnmt.align.Ibm2Aligner;
 import org.jnmt.align.Ibm2Aligner.Direction;
 import org.jnmt.align.Ibm2Settings;
 import org.jnmt.align.IndexedCorpus;
+import org.jnmt.align.LengthBandScores;
 import org.jnmt.align.Link;
 import org.jnmt.align.PharaohFormat;
 import org.jnmt.align.WordAttention;
 import org.jnmt.api.Translation;
 import org.jnmt.api.Translator;
+import org.jnmt.data.TextNormalizer;
 import org.jnmt.util.Console;
 import org.jnmt.util.NmtException;
 import org.jnmt.util.UsageException;
@@ -51,6 +54,8 @@ import picocli.CommandLine.Spec;
                     + "learnt, Dirichlet prior: fast_align -d -o -v) by EM on the whitespace-separated words of "
                     + "--src/--tgt (plus --train-src/--train-tgt) and writes its src->tgt links, or with "
                     + "--symmetrize both directions' links combined.",
+            "--method diagonal needs no model either: the baseline that links each target word to the source "
+                    + "word at the same relative position.",
             "With --gold, prints 'AER ...  precision ...  recall ...' (Och and Ney 2003, in percent) to "
                     + "standard output instead, and writes the alignments only if -o is given."
         })
@@ -104,6 +109,11 @@ public class AlignCommand implements Callable<Integer> {
     int goldBase;
 
     @Option(
+            names = "--by-length",
+            description = "With --gold, also the AER of the pairs whose source has 1-10, 11-20, 21-30 and 31+ words.")
+    boolean byLength;
+
+    @Option(
             names = {"-o", "--output"},
             paramLabel = "FILE",
             description = "Where the alignments go.")
@@ -119,6 +129,7 @@ public class AlignCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private AlignmentScore score;
+    private LengthBandScores bandScores;
     private List<GoldAlignment> gold;
     private int outOfBounds;
 
@@ -133,6 +144,7 @@ public class AlignCommand implements Callable<Integer> {
         TextStreams.requireSameLength(sourceFile, sources, targetFile, targets);
         gold = goldFile == null ? null : GoldReader.read(goldFile, goldBase, sources.size());
         score = new AlignmentScore();
+        bandScores = new LengthBandScores();
         // The models load before -o is opened, so that a bad model directory leaves no empty output file.
         int threads = GlobalOptions.of(spec).threads();
         try (Translator translator = method == AlignMethod.ATTENTION ? ModelOption.load(modelDir, threads) : null;
@@ -141,6 +153,7 @@ public class AlignCommand implements Callable<Integer> {
             switch (method) {
                 case ATTENTION -> alignWithAttention(translator, reverseTranslator, sources, targets, out);
                 case IBM2 -> alignWithIbm2(sources, targets, out);
+                case DIAGONAL -> alignWithDiagonal(sources, targets, out);
             }
         } catch (IOException e) {
             throw new NmtException(
@@ -153,22 +166,32 @@ public class AlignCommand implements Callable<Integer> {
             }
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println(score.summary());
+            if (byLength) {
+                bandScores.lines().forEach(stdout::println);
+            }
             stdout.flush();
         }
         return 0;
     }
 
     private void checkOptionsFitMethod() {
+        if (byLength && goldFile == null) {
+            throw new UsageException("--by-length scores against the gold alignment: give --gold FILE.");
+        }
+        if (method == AlignMethod.DIAGONAL) {
+            if (modelDir != null || twoWay.reverseModelDir != null || twoWay.heuristic != null) {
+                throw new UsageException("--method diagonal uses no model and has one direction: "
+                        + "-m, --reverse-model and --symmetrize are for --method attention.");
+            }
+            rejectIbm2Options();
+            return;
+        }
         if (method == AlignMethod.ATTENTION) {
             if (modelDir == null) {
                 throw new UsageException("--method attention needs the model: -m DIR.");
             }
             twoWay.checkWithModel();
-            for (String option : IBM2_ONLY) {
-                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                    throw new UsageException(option + " is an option of --method ibm2.");
-                }
-            }
+            rejectIbm2Options();
             return;
         }
         if (modelDir != null) {
@@ -185,6 +208,27 @@ public class AlignCommand implements Callable<Integer> {
             throw new UsageException(
                     "--reverse and --symmetrize exclude each other: --symmetrize uses both directions.");
         }
+    }
+
+    private void rejectIbm2Options() {
+        for (String option : IBM2_ONLY) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new UsageException(option + " is an option of --method ibm2.");
+            }
+        }
+    }
+
+    /** The diagonal baseline on the whitespace-separated words of each pair. */
+    private void alignWithDiagonal(List<String> sources, List<String> targets, Writer out) throws IOException {
+        for (int i = 0; i < sources.size(); i++) {
+            int sourceWords = words(sources.get(i));
+            int targetWords = words(targets.get(i));
+            emit(out, i, DiagonalAlignment.links(sourceWords, targetWords), sourceWords, targetWords);
+        }
+    }
+
+    private static int words(String line) {
+        return TextNormalizer.words(TextNormalizer.normalize(line, false)).size();
     }
 
     /**
@@ -253,7 +297,9 @@ public class AlignCommand implements Callable<Integer> {
         if (gold != null) {
             GoldAlignment reference = gold.get(index);
             outOfBounds += reference.outOfBounds(sourceWords, targetWords);
-            score.add(links, reference.withinBounds(sourceWords, targetWords));
+            GoldAlignment inBounds = reference.withinBounds(sourceWords, targetWords);
+            score.add(links, inBounds);
+            bandScores.add(links, inBounds, sourceWords);
         }
     }
 

@@ -61,11 +61,7 @@ class AlignmentScoreTest {
         for (int i = 0; i < english.size(); i++) {
             int sourceWords = english.get(i).split(" ").length;
             int targetWords = french.get(i).split(" ").length;
-            double[][] diagonal = new double[targetWords][sourceWords];
-            for (int t = 0; t < targetWords; t++) {
-                diagonal[t][(int) Math.round((t + 0.5) * sourceWords / targetWords - 0.5)] = 1;
-            }
-            score.add(WordAttention.ofWords(diagonal).hardAlignment(), gold.get(i));
+            score.add(DiagonalAlignment.links(sourceWords, targetWords), gold.get(i));
         }
         assertEquals(7761, score.hypothesisLinks());
         assertEquals(4038, score.sureLinks());
