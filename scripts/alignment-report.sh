@@ -9,9 +9,12 @@
 # training.guided_alignment: 0.1). Every row trains config/tatoeba-en-fr.yaml for STEPS updates
 # (validation every 1000 and at the end, checkpoints every 1000) into WORKDIR/ROW, then prints:
 # AER on ../shared/corpora/alignments-en-fr (nmt align --gold, the gold set's text as it is) and
-# BLEU on the recipe's Tatoeba test split (beam 5). With SYMMETRIC=1 each row also trains the
-# fr->en model (config/tatoeba-fr-en.yaml) and adds the grow-diag-final-and AER of both directions.
-# Runs take 20-45 minutes each on 2 cores: give the machine to this script alone.
+# BLEU on the recipe's Tatoeba test split (beam 5). With SYMMETRIC=1 each row (SYMMETRIC="cgru-guided"
+# only the rows named) also trains the fr->en model (config/tatoeba-fr-en.yaml) and adds the
+# grow-diag-final-and AER of both directions. A second table gives the AER of each row by source
+# length (nmt align --by-length), beside the diagonal baseline's. Trained rows are kept in WORKDIR
+# and only scored again when the script is rerun, so rows can be added one run at a time.
+# A row takes 20-45 minutes on 2 cores: give the machine to this script alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 steps=${1:-4000}
@@ -34,7 +37,18 @@ train() {  # recipe, run dir, extra --set arguments...
     || { echo "alignment-report: training $run failed, see $run.log" >&2; exit 1; }
 }
 
+by_length="$work/aer-by-length.md"
+: > "$by_length"
+aer() {  # label, then nmt align arguments: prints the table row's scores, keeps the lengths' row
+  local label=$1; shift
+  local out; out=$(./nmt align --quiet --by-length --src "$gold/test.en" --tgt "$gold/test.fr" --gold "$gold/enfr.gold" "$@")
+  read -r _ a _ p _ r _ <<< "$(head -1 <<< "$out")"
+  printf '| %s | %s\n' "$label" "$(tail -n +2 <<< "$out" | awk '{printf "%s | ", $5}')" >> "$by_length"
+  printf '%s | %s | %s' "$a" "$p" "$r"
+}
+
 printf '| row | AER en→fr | precision | recall | Tatoeba test BLEU |\n|---|---|---|---|---|\n'
+printf '| diagonal | %s | |\n' "$(aer diagonal --method diagonal)"
 for row in $rows; do
   decoder=${row%-guided}
   # Every row prepares with the built-in aligner, so that all rows train on the same files; only the
@@ -43,18 +57,16 @@ for row in $rows; do
   [ "$row" != "$decoder" ] && sets+=(--set training.guided_alignment=0.1)
   run="$work/$row"
   train config/tatoeba-en-fr.yaml "$run" "${sets[@]}" --set data.dir="$work/data-en-fr"
-  aer=$(./nmt align --quiet -m "$run" --src "$gold/test.en" --tgt "$gold/test.fr" --gold "$gold/enfr.gold")
-  ./nmt translate --quiet -m "$run" -i "$work/data-en-fr/test.src.txt" \
-    -o "$run.test.hyp" --beam 5
+  scores=$(aer "$row" -m "$run")
+  ./nmt translate --quiet -m "$run" -i "$work/data-en-fr/test.src.txt" -o "$run.test.hyp" --beam 5
   bleu=$(./nmt bleu --quiet -b "$work/data-en-fr/test.ref.txt" -i "$run.test.hyp")
-  read -r _ a _ p _ r _ <<< "$aer"
-  printf '| %s | %s | %s | %s | %s |\n' "$row" "$a" "$p" "$r" "$bleu"
-  if [ "${SYMMETRIC:-0}" = 1 ]; then
+  printf '| %s | %s | %s |\n' "$row" "$scores" "$bleu"
+  if [ "${SYMMETRIC:-0}" = 1 ] || [[ " ${SYMMETRIC:-} " == *" $row "* ]]; then
     train config/tatoeba-fr-en.yaml "$run-fr-en" "${sets[@]}" --set data.dir="$work/data-fr-en"
-    sym=$(./nmt align --quiet -m "$run" --reverse-model "$run-fr-en" --symmetrize grow-diag-final-and \
-      --src "$gold/test.en" --tgt "$gold/test.fr" --gold "$gold/enfr.gold")
-    read -r _ a _ p _ r _ <<< "$sym"
-    printf '| %s, both directions, grow-diag-final-and | %s | %s | %s | |\n' "$row" "$a" "$p" "$r"
+    scores=$(aer "$row, both directions" -m "$run" --reverse-model "$run-fr-en" --symmetrize grow-diag-final-and)
+    printf '| %s, both directions, grow-diag-final-and | %s | |\n' "$row" "$scores"
   fi
 done
+printf '\n| row | AER, sources of 1-10 words | 11-20 | 21-30 |\n|---|---|---|---|\n'
+cat "$by_length"
 echo "alignment-report: $rows at $steps steps each, scored on $gold (447 pairs); runs in $work"
