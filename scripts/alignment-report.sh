@@ -6,7 +6,9 @@
 #   ROWS="gru cgru" scripts/alignment-report.sh 30      # a subset (a smoke run)
 #
 # Rows (ROWS picks some): gru, cgru (model.decoder), gru-guided, cgru-guided (data.alignment: ibm2,
-# training.guided_alignment: 0.1). Every row trains config/tatoeba-en-fr.yaml for STEPS updates
+# training.guided_alignment: 0.1); a row name ending in -hansards (cgru-guided-hansards) trains on
+# the French written as the gold set writes it (scripts/hansards-style-french.sh: contractions and
+# elisions open) and lowercased (its BLEU is then on that text, not comparable with the others'). Every row trains config/tatoeba-en-fr.yaml for STEPS updates
 # (validation every 1000 and at the end, checkpoints every 1000) into WORKDIR/ROW, then prints:
 # AER on ../shared/corpora/alignments-en-fr (nmt align --gold, the gold set's text as it is) and
 # BLEU on the recipe's Tatoeba test split (beam 5). With SYMMETRIC=1 each row (SYMMETRIC="cgru-guided"
@@ -50,19 +52,31 @@ aer() {  # label, then nmt align arguments: prints the table row's scores, keeps
 printf '| row | AER en→fr | precision | recall | Tatoeba test BLEU |\n|---|---|---|---|---|\n'
 printf '| diagonal | %s | |\n' "$(aer diagonal --method diagonal)"
 for row in $rows; do
-  decoder=${row%-guided}
   # Every row prepares with the built-in aligner, so that all rows train on the same files; only the
   # guided rows use train.align.
+  decoder=${row%%-*}
   sets=(--set model.decoder="$decoder" --set data.alignment=ibm2)
-  [ "$row" != "$decoder" ] && sets+=(--set training.guided_alignment=0.1)
+  reverse_sets=("${sets[@]}")
+  data=data
+  if [[ $row == *-guided* ]]; then
+    sets+=(--set training.guided_alignment=0.1)
+    reverse_sets+=(--set training.guided_alignment=0.1)
+  fi
+  if [[ $row == *-hansards* ]]; then  # the French written as the gold set writes it, all lowercased
+    french="$work/eng-fra.hansards.fr"
+    [ -s "$french" ] || scripts/hansards-style-french.sh ../shared/corpora/tatoeba-eng-fra/eng-fra.fr "$french"
+    sets+=(--set data.train.tgt="$french" --set data.lowercase=true)
+    reverse_sets+=(--set data.train.src="$french" --set data.lowercase=true)
+    data=data-hansards
+  fi
   run="$work/$row"
-  train config/tatoeba-en-fr.yaml "$run" "${sets[@]}" --set data.dir="$work/data-en-fr"
+  train config/tatoeba-en-fr.yaml "$run" "${sets[@]}" --set data.dir="$work/$data-en-fr"
   scores=$(aer "$row" -m "$run")
-  ./nmt translate --quiet -m "$run" -i "$work/data-en-fr/test.src.txt" -o "$run.test.hyp" --beam 5
-  bleu=$(./nmt bleu --quiet -b "$work/data-en-fr/test.ref.txt" -i "$run.test.hyp")
+  ./nmt translate --quiet -m "$run" -i "$work/$data-en-fr/test.src.txt" -o "$run.test.hyp" --beam 5
+  bleu=$(./nmt bleu --quiet -b "$work/$data-en-fr/test.ref.txt" -i "$run.test.hyp")
   printf '| %s | %s | %s |\n' "$row" "$scores" "$bleu"
   if [ "${SYMMETRIC:-0}" = 1 ] || [[ " ${SYMMETRIC:-} " == *" $row "* ]]; then
-    train config/tatoeba-fr-en.yaml "$run-fr-en" "${sets[@]}" --set data.dir="$work/data-fr-en"
+    train config/tatoeba-fr-en.yaml "$run-fr-en" "${reverse_sets[@]}" --set data.dir="$work/$data-fr-en"
     scores=$(aer "$row, both directions" -m "$run" --reverse-model "$run-fr-en" --symmetrize grow-diag-final-and)
     printf '| %s, both directions, grow-diag-final-and | %s | |\n' "$row" "$scores"
   fi
