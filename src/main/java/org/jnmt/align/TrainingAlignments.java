@@ -6,12 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jnmt.config.DataConfig;
 import org.jnmt.data.BpeEncoder;
+import org.jnmt.data.CorpusReader;
 import org.jnmt.data.EncodedCorpus;
+import org.jnmt.data.LineReader;
 import org.jnmt.data.PreparedData;
 import org.jnmt.data.SpecialTokens;
+import org.jnmt.data.TextNormalizer;
+import org.jnmt.data.TextPipeline;
 import org.jnmt.data.Vocabulary;
 import org.jnmt.util.IoErrors;
 import org.jnmt.util.NmtException;
@@ -58,13 +65,110 @@ public final class TrainingAlignments {
             pieceLinks.add(pieceLinks(wordLinks.get(i), sourceWords[i], targetWords[i]));
             count += pieceLinks.get(i).size();
         }
+        writeAlignment(data, pieceLinks);
+        return count;
+    }
+
+    /**
+     * Turns a Pharaoh file over the words of the raw training corpus ({@code data.alignment_file}:
+     * one line for every line of data.train, 0-based indices of the whitespace-separated words of the
+     * lines as written there, what fast_align and atools write) into the data directory's
+     * {@code train.align}, for the pairs that preparation kept ({@code train.lines}): every piece of a
+     * linked source word is linked to every piece of the linked target word.
+     *
+     * @return the number of links written
+     */
+    public static long importFile(PreparedData data, DataConfig.CorpusSpec corpus, Path file, boolean skipInvalid) {
+        long[] kept = trainLines(data);
+        TextPipeline source = data.pipelines().source();
+        TextPipeline target = data.pipelines().target();
+        List<List<Link>> pieceLinks = new ArrayList<>(kept.length);
+        long count = 0;
+        try (CorpusReader pairs = CorpusReader.open(corpus, "train", skipInvalid);
+                LineReader alignment = LineReader.open(file)) {
+            long corpusLines = 0;
+            CorpusReader.SentencePair pair;
+            while ((pair = pairs.next()) != null) {
+                corpusLines = pair.line();
+                String line = lineAt(alignment, pair.line());
+                if (pieceLinks.size() < kept.length && kept[pieceLinks.size()] == pair.line()) {
+                    List<Link> links = pieceLinks(
+                            wordLinks(line, file, pair.line(), pair.source(), pair.target()),
+                            pieceWords(source.encodeDetailed(pair.source())),
+                            pieceWords(target.encodeDetailed(pair.target())));
+                    count += links.size();
+                    pieceLinks.add(links);
+                }
+            }
+            if (pieceLinks.size() != kept.length) {
+                throw new NmtException("data.train no longer has the pairs that " + PreparedData.TRAIN_LINES
+                        + " lists; prepare the data again");
+            }
+            long lines = alignment.lineNumber();
+            while (alignment.readLine() != null) {
+                lines++;
+            }
+            if (lines != corpusLines) {
+                throw new NmtException(file + ": " + lines + " lines for the " + corpusLines
+                        + " lines of data.train; data.alignment_file needs one line for every line of data.train");
+            }
+        }
+        writeAlignment(data, pieceLinks);
+        return count;
+    }
+
+    /** Reads {@code reader} up to line {@code number} and returns that line. */
+    private static String lineAt(LineReader reader, long number) {
+        String line = "";
+        while (reader.lineNumber() < number) {
+            line = reader.readLine();
+            if (line == null) {
+                throw new NmtException(reader.name() + ": " + reader.lineNumber() + " lines, but data.train has a pair"
+                        + " at line " + number + "; data.alignment_file needs one line for every line of data.train");
+            }
+        }
+        return line;
+    }
+
+    /** The links of one line of an alignment file, checked against the words of its pair. */
+    private static Set<Link> wordLinks(String line, Path file, long number, String source, String target) {
+        int sourceWords = TextNormalizer.words(source).size();
+        int targetWords = TextNormalizer.words(target).size();
+        Set<Link> links = new HashSet<>();
+        for (Link link : PharaohFormat.parse(line, file, number)) {
+            if (link.source() >= sourceWords || link.target() >= targetWords) {
+                throw NmtException.at(
+                        file,
+                        number,
+                        "link " + link + " is outside the " + sourceWords + " source and " + targetWords
+                                + " target words of line " + number + " of data.train");
+            }
+            links.add(link);
+        }
+        return links;
+    }
+
+    /** For each piece of an encoded line (EOS excluded), the index of its whitespace-separated word. */
+    private static int[] pieceWords(TextPipeline.Encoded encoded) {
+        return Arrays.copyOf(encoded.words(), encoded.words().length - 1);
+    }
+
+    private static long[] trainLines(PreparedData data) {
+        Path file = data.dir().resolve(PreparedData.TRAIN_LINES);
+        if (!Files.isRegularFile(file)) {
+            throw new NmtException(
+                    file + " is missing: prepare the data again (older versions of nmt prepare did" + " not write it)");
+        }
+        return LineReader.readAll(file).stream().mapToLong(Long::parseLong).toArray();
+    }
+
+    private static void writeAlignment(PreparedData data, List<List<Link>> pieceLinks) {
         Path file = data.dir().resolve(PreparedData.TRAIN_ALIGNMENT);
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             PharaohFormat.write(out, pieceLinks);
         } catch (IOException e) {
             throw new NmtException(file + ": cannot write the alignments (" + IoErrors.describe(e) + ")");
         }
-        return count;
     }
 
     /**
@@ -75,7 +179,7 @@ public final class TrainingAlignments {
         Path file = data.dir().resolve(PreparedData.TRAIN_ALIGNMENT);
         if (!Files.isRegularFile(file)) {
             throw new NmtException(file + " is missing: training.guided_alignment needs the alignment of the"
-                    + " training pairs; prepare the data again with data.alignment: ibm2");
+                    + " training pairs; prepare the data again with data.alignment: ibm2 or file");
         }
         EncodedCorpus train = data.train();
         List<List<Link>> sentences = PharaohFormat.read(file);

@@ -9,5 +9,8 @@ public enum AlignmentSource {
     NONE,
     /** The built-in aligner (fast_align's IBM Model 2, both directions, grow-diag-final-and). */
     @JsonProperty("ibm2")
-    IBM2
+    IBM2,
+    /** A Pharaoh file from another aligner ({@code data.alignment_file}), over the words of data.train. */
+    @JsonProperty("file")
+    FILE
 }

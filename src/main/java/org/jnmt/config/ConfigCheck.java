@@ -35,7 +35,12 @@ public final class ConfigCheck {
         if (config.training.guidedAlignment > 0 && config.data.alignment == AlignmentSource.NONE) {
             check.problem(
                     "training.guided_alignment",
-                    "needs the alignment of the training pairs (allowed: 0, or data.alignment: ibm2)");
+                    "needs the alignment of the training pairs (allowed: 0, or data.alignment: ibm2 or file)");
+        }
+        if ((config.data.alignment == AlignmentSource.FILE) != (config.data.alignmentFile != null)) {
+            check.problem(
+                    "data.alignment_file",
+                    "goes with data.alignment: file, and only with it (the file to read the alignment from)");
         }
         check.testing(config.testing);
         check.throwIfAny();
@@ -51,6 +56,7 @@ public final class ConfigCheck {
         check.corpusFiles("data.train", data.train);
         check.corpusFiles("data.dev", data.dev);
         check.corpusFiles("data.test", data.test);
+        check.fileExists("data.alignment_file", data.alignmentFile);
         check.throwIfAny();
     }
 

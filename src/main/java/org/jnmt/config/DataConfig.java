@@ -41,9 +41,17 @@ public class DataConfig {
 
     /**
      * The word alignment of the training pairs that guided-alignment training needs
-     * ({@code training.guided_alignment}): "none" or "ibm2" (the built-in aligner).
+     * ({@code training.guided_alignment}): "none", "ibm2" (the built-in aligner) or "file"
+     * ({@link #alignmentFile}).
      */
     public AlignmentSource alignment = AlignmentSource.NONE;
+
+    /**
+     * With {@code alignment: file}: Pharaoh lines ({@code SRC-TGT}, 0-based), one for every line of
+     * data.train (the lines that a split draws for dev and test too), indexing the whitespace-separated
+     * words of the lines as written there: what fast_align and atools write for that text.
+     */
+    public String alignmentFile;
 
     /** Training pairs longer than this (in subword tokens, either side) are filtered out. */
     public int maxLength = 100;

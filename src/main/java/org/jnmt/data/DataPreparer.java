@@ -230,6 +230,7 @@ public final class DataPreparer {
     /** Second pass: encodes the training pairs, filters them by length, writes train.ids. */
     private void encodeTraining(CorpusSplit split, TextPipeline source, TextPipeline target) {
         EncodedCorpus.Builder train = new EncodedCorpus.Builder();
+        StringBuilder lineNumbers = new StringBuilder();
         long tooLong = 0;
         long badRatio = 0;
         try (CorpusReader reader = CorpusReader.open(data.train, "train", skipInvalid)) {
@@ -252,6 +253,7 @@ public final class DataPreparer {
                     badRatio++;
                 } else {
                     train.add(src, tgt);
+                    lineNumbers.append(pair.line()).append('\n');
                 }
             }
         }
@@ -261,6 +263,7 @@ public final class DataPreparer {
         line("train pairs", corpus.size());
         describeTokens("train", corpus);
         corpus.write(dir.resolve(PreparedData.TRAIN));
+        writeText(dir.resolve(PreparedData.TRAIN_LINES), lineNumbers.toString());
     }
 
     private void encodeRaw(

@@ -43,6 +43,8 @@ public final class PreparedData {
     public static final String TEST_REFERENCE = "test.ref.txt";
     /** The word alignment of the training pairs over their subword positions (only with data.alignment). */
     public static final String TRAIN_ALIGNMENT = "train.align";
+    /** For each training pair of {@link #TRAIN}, the number of its line in data.train (1-based). */
+    public static final String TRAIN_LINES = "train.lines";
 
     /** Every file {@code nmt prepare} may write. */
     public static final List<String> ALL_FILES = List.of(
@@ -59,7 +61,8 @@ public final class PreparedData {
             DEV_REFERENCE,
             TEST_SOURCE,
             TEST_REFERENCE,
-            TRAIN_ALIGNMENT);
+            TRAIN_ALIGNMENT,
+            TRAIN_LINES);
 
     /** What a model needs to process text as this data was processed (copy these next to it). */
     public static final List<String> PIPELINE_FILES = List.of(CONFIG, SRC_CODES, TGT_CODES, SRC_VOCAB, TGT_VOCAB);

@@ -49,7 +49,7 @@ class ConfigCheckTest {
             bad("data.vocab_min_freq", "0", "is 0 (allowed: 1 or more)"),
             bad("data.vocab_max_size", "-5", "is -5 (allowed: 0 or more)"),
             bad("data.joint_vocab", "sometimes", "'sometimes' is not valid (allowed: true or false)"),
-            bad("data.alignment", "fast_align", "'fast_align' is not allowed (allowed: none, ibm2)"),
+            bad("data.alignment", "fast_align", "'fast_align' is not allowed (allowed: none, ibm2, file)"),
             bad("data.max_length", "0", "is 0 (allowed: 1 or more)"),
             bad("data.max_length_ratio", "0.5", "is 0.5 (allowed: 1 or more)"),
             bad("model.emb", "0", "is 0 (allowed: 1 or more)"),
@@ -79,7 +79,11 @@ class ConfigCheckTest {
             bad(
                     "training.guided_alignment",
                     "0.1",
-                    "needs the alignment of the training pairs (allowed: 0, or data.alignment: ibm2)"),
+                    "needs the alignment of the training pairs (allowed: 0, or data.alignment: ibm2 or file)"),
+            bad(
+                    "data.alignment_file",
+                    "train.fa",
+                    "goes with data.alignment: file, and only with it (the file to read the alignment from)"),
             bad("training.lr_decay_factor", "2", "is 2 (allowed: above 0, at most 1)"),
             bad("training.lr_patience", "-1", "is -1 (allowed: 0 or more)"),
             bad("training.min_learning_rate", "0.5", "is above training.learning_rate 0.001 (allowed: 0 to 0.001)"),
