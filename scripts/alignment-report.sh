@@ -32,9 +32,7 @@ mkdir -p "$work"
 train() {  # recipe, run dir, extra --set arguments...
   local recipe=$1 run=$2; shift 2
   [ -f "$run/best.ckpt" ] && return 0
-  # The Tatoeba recipes' longest batches (80 pieces) outgrow train's default physical limit (896m):
-  # a run at the defaults died between steps 200 and 300 with the launcher's out-of-memory message.
-  NMT_PHYSICAL=${NMT_PHYSICAL:-1792m} ./nmt train --quiet --config "$recipe" -o "$run" --set training.max_steps="$steps" \
+  ./nmt train --quiet --config "$recipe" -o "$run" --set training.max_steps="$steps" \
     --set training.validate_every=1000 --set training.checkpoint_every=1000 "$@" > "$run.log" 2>&1 \
     || { echo "alignment-report: training $run failed, see $run.log" >&2; exit 1; }
 }
