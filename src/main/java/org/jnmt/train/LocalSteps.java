@@ -83,7 +83,7 @@ public final class LocalSteps implements UpdateSource {
     }
 
     @Override
-    public Update next(long step) {
+    public Update next(long step, double secondsLeft) {
         Iterator<Batch> epochBatches = batches();
         double lossSum = 0;
         double meanLoss = 0;

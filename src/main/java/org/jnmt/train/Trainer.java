@@ -155,7 +155,7 @@ public final class Trainer {
                     // a batch counted as trained whose gradient was not applied.
                     reason = limitReached(stopRequest);
                     if (reason == null) {
-                        reason = record(source.next(step), window, validator, progress, metrics);
+                        reason = record(source.next(step, secondsLeft()), window, validator, progress, metrics);
                     }
                 } else {
                     reason = endEpoch(validator, progress, metrics);
@@ -234,7 +234,7 @@ public final class Trainer {
         if (stopRequest.requested()) {
             return StopReason.INTERRUPTED;
         }
-        if (t.maxMinutes > 0 && elapsedSeconds() >= t.maxMinutes * 60) {
+        if (secondsLeft() <= 0) {
             return StopReason.TIME_LIMIT;
         }
         if (t.maxSteps > 0 && step >= t.maxSteps) {
@@ -323,6 +323,11 @@ public final class Trainer {
 
     private String finishedReason() {
         return state().finishedReason(t);
+    }
+
+    /** Training time left before --max-minutes; infinite without that limit. */
+    private double secondsLeft() {
+        return t.maxMinutes > 0 ? t.maxMinutes * 60 - elapsedSeconds() : Double.POSITIVE_INFINITY;
     }
 
     private double elapsedSeconds() {

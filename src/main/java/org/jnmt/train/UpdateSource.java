@@ -23,8 +23,11 @@ public interface UpdateSource {
     /**
      * Trains the next update(s) into the trainer's model and optimiser, the first of them as update
      * {@code step + 1}.
+     *
+     * @param secondsLeft the training time left before --max-minutes (infinite without a limit): a
+     *                    source that makes several updates at once makes fewer rather than overrun it
      */
-    Update next(long step);
+    Update next(long step, double secondsLeft);
 
     void nextEpoch();
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -24,7 +25,8 @@ import org.jnmt.util.NmtException;
 
 /**
  * Data-parallel updates for a {@link Trainer} on the driver, by periodic model averaging: the
- * training data is split into N shards, cached on the executors; in each round every worker starts
+ * training data is split into N shards, each broadcast once and cached on the executor that trains
+ * it (a task carries only its shard's index, not its pairs); in each round every worker starts
  * from the driver's weights and Adam moments (broadcast), makes the round's updates on its own
  * shard ({@link WorkerReplica}), and the mean of the workers' weights and moments, reduced with
  * {@code treeAggregate}, becomes the driver's. The trainer validates, stops and checkpoints between
@@ -38,6 +40,7 @@ public final class SparkRounds implements UpdateSource, AutoCloseable {
     private final AdamOptimizer adam;
     private final AveragingSchedule schedule;
     private final int workers;
+    private final List<Broadcast<TrainingShard>> shardData;
     private final JavaRDD<TrainingShard> shards;
     private final Broadcast<WorkerSetup> setup;
     private final long batchesPerEpoch;
@@ -88,7 +91,16 @@ public final class SparkRounds implements UpdateSource, AutoCloseable {
                         .size())
                 .max()
                 .orElse(0);
-        this.shards = context.parallelize(split, workers).cache();
+        // parallelize(split) would put each shard's pairs into its partition, which every task of every
+        // round carries; a broadcast reaches each executor once, and the cache keeps it there.
+        List<Broadcast<TrainingShard>> data = new ArrayList<>();
+        for (TrainingShard shard : split) {
+            data.add(context.broadcast(shard));
+        }
+        this.shardData = data;
+        this.shards = context.parallelize(IntStream.range(0, workers).boxed().toList(), workers)
+                .map(index -> data.get(index).value())
+                .cache();
         this.setup = context.broadcast(new WorkerSetup(
                 UUID.randomUUID().toString(),
                 ConfigLoader.toYaml(config),
@@ -123,11 +135,12 @@ public final class SparkRounds implements UpdateSource, AutoCloseable {
     }
 
     @Override
-    public Update next(long step) {
+    public Update next(long step, double secondsLeft) {
         int steps = schedule.roundSteps(step);
         if (t.maxSteps > 0) {
             steps = Math.toIntExact(Math.min(steps, t.maxSteps - step));
         }
+        steps = costs.stepsThatFit(steps, secondsLeft);
         long start = System.nanoTime();
         float[] state = TrainingStateVector.of(model.parameters(), adam);
         Broadcast<RoundStart> roundStart = context.broadcast(
@@ -198,10 +211,11 @@ public final class SparkRounds implements UpdateSource, AutoCloseable {
         return costs.summary(workers);
     }
 
-    /** Frees the cached shards and the broadcast setup. */
+    /** Frees the cached shards and the broadcasts. */
     @Override
     public void close() {
         shards.unpersist(false);
+        shardData.forEach(Broadcast::destroy);
         setup.destroy();
     }
 
@@ -212,6 +226,18 @@ public final class SparkRounds implements UpdateSource, AutoCloseable {
         private long millis;
         private long slowestWorkerMillis;
         private long stateValues;
+
+        /**
+         * A round shortened so that, at the rounds' mean time per update so far, it ends within
+         * {@code secondsLeft}; at least one update (the trainer stops once the time is up).
+         */
+        int stepsThatFit(int roundSteps, double secondsLeft) {
+            if (steps == 0 || Double.isInfinite(secondsLeft)) {
+                return roundSteps;
+            }
+            double secondsPerStep = millis / 1000.0 / steps;
+            return (int) Math.max(1, Math.min(roundSteps, Math.floor(secondsLeft / secondsPerStep)));
+        }
 
         void add(int roundSteps, long roundMillis, long slowestMillis, long values) {
             rounds++;
