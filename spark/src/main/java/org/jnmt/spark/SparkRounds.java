@@ -3,7 +3,6 @@ package org.jnmt.spark;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
@@ -93,13 +92,13 @@ public final class SparkRounds implements UpdateSource, AutoCloseable {
                 .orElse(0);
         // parallelize(split) would put each shard's pairs into its partition, which every task of every
         // round carries; a broadcast reaches each executor once, and the cache keeps it there.
-        List<Broadcast<TrainingShard>> data = new ArrayList<>();
+        List<Broadcast<TrainingShard>> broadcastShards = new ArrayList<>();
         for (TrainingShard shard : split) {
-            data.add(context.broadcast(shard));
+            broadcastShards.add(context.broadcast(shard));
         }
-        this.shardData = data;
+        this.shardData = broadcastShards;
         this.shards = context.parallelize(IntStream.range(0, workers).boxed().toList(), workers)
-                .map(index -> data.get(index).value())
+                .map(index -> broadcastShards.get(index).value())
                 .cache();
         this.setup = context.broadcast(new WorkerSetup(
                 UUID.randomUUID().toString(),
@@ -217,50 +216,5 @@ public final class SparkRounds implements UpdateSource, AutoCloseable {
         shards.unpersist(false);
         shardData.forEach(Broadcast::destroy);
         setup.destroy();
-    }
-
-    /** Wall time of the rounds against the workers' own update time. */
-    private static final class RoundCosts {
-        private long rounds;
-        private long steps;
-        private long millis;
-        private long slowestWorkerMillis;
-        private long stateValues;
-
-        /**
-         * A round shortened so that, at the rounds' mean time per update so far, it ends within
-         * {@code secondsLeft}; at least one update (the trainer stops once the time is up).
-         */
-        int stepsThatFit(int roundSteps, double secondsLeft) {
-            if (steps == 0 || Double.isInfinite(secondsLeft)) {
-                return roundSteps;
-            }
-            double secondsPerStep = millis / 1000.0 / steps;
-            return (int) Math.max(1, Math.min(roundSteps, Math.floor(secondsLeft / secondsPerStep)));
-        }
-
-        void add(int roundSteps, long roundMillis, long slowestMillis, long values) {
-            rounds++;
-            steps += roundSteps;
-            millis += roundMillis;
-            slowestWorkerMillis += slowestMillis;
-            stateValues = values;
-        }
-
-        String summary(int workers) {
-            if (rounds == 0) {
-                return "no averaging round";
-            }
-            return String.format(
-                    Locale.ROOT,
-                    "%d averaging rounds of %d workers, %.1f updates a round: %.0f ms a round, of which %.0f ms "
-                            + "outside the slowest worker's updates, %.1f MB of state each way per worker a round",
-                    rounds,
-                    workers,
-                    steps / (double) rounds,
-                    millis / (double) rounds,
-                    (millis - slowestWorkerMillis) / (double) rounds,
-                    stateValues * 4 / 1e6);
-        }
     }
 }

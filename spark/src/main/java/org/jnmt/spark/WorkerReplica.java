@@ -69,7 +69,7 @@ final class WorkerReplica {
             if (!steps.hasNext()) {
                 steps.nextEpoch();
             }
-            Update update = steps.next(start.step() + applied);
+            Update update = steps.next(start.step() + applied, Double.POSITIVE_INFINITY);
             if (update.steps() > 0) {
                 applied += update.steps();
                 lossSum += update.lossSum();
