@@ -6,7 +6,7 @@
 #   ROWS="gru cgru" scripts/alignment-report.sh 30      # a subset (a smoke run)
 #
 # Rows (ROWS picks some): gru, cgru (model.decoder), gru-guided, cgru-guided (data.alignment: ibm2,
-# training.guided_alignment: 0.1); a row name ending in -hansards (cgru-guided-hansards) trains on
+# training.guided_alignment: 0.1, or W for a name ending in @W: cgru-guided@1); a row name with -hansards (cgru-guided-hansards) trains on
 # the French written as the gold set writes it (scripts/hansards-style-french.sh: contractions and
 # elisions open) and lowercased (its BLEU is then on that text, not comparable with the others'). Every row trains config/tatoeba-en-fr.yaml for STEPS updates
 # (validation every 1000 and at the end, checkpoints every 1000) into WORKDIR/ROW, then prints:
@@ -53,12 +53,14 @@ for row in $rows; do
   # Every row prepares with the built-in aligner, so that all rows train on the same files; only the
   # guided rows use train.align.
   decoder=${row%%-*}
+  weight=0.1
+  [[ $row == *@* ]] && weight=${row#*@}
   sets=(--set model.decoder="$decoder" --set data.alignment=ibm2)
   reverse_sets=("${sets[@]}")
   data=data
   if [[ $row == *-guided* ]]; then
-    sets+=(--set training.guided_alignment=0.1)
-    reverse_sets+=(--set training.guided_alignment=0.1)
+    sets+=(--set training.guided_alignment="$weight")
+    reverse_sets+=(--set training.guided_alignment="$weight")
   fi
   if [[ $row == *-hansards* ]]; then  # the French written as the gold set writes it, all lowercased
     french="$work/eng-fra.hansards.fr"
