@@ -5,17 +5,20 @@
 #   scripts/alignment-report.sh [STEPS] [WORKDIR]      (default 4000 steps, /tmp/jnmt-alignment)
 #   ROWS="gru cgru" scripts/alignment-report.sh 30      # a subset (a smoke run)
 #
-# Rows (ROWS picks some): gru, cgru (model.decoder), gru-guided, cgru-guided (data.alignment: ibm2,
-# training.guided_alignment: 0.1, or W for a name ending in @W: cgru-guided@1); a row name with -hansards (cgru-guided-hansards) trains on
-# the French written as the gold set writes it (scripts/hansards-style-french.sh: contractions and
-# elisions open) and lowercased (its BLEU is then on that text, not comparable with the others'). Every row trains config/tatoeba-en-fr.yaml for STEPS updates
-# (validation every 1000 and at the end, checkpoints every 1000) into WORKDIR/ROW, then prints:
-# AER on ../shared/corpora/alignments-en-fr (nmt align --gold, the gold set's text as it is) and
-# BLEU on the recipe's Tatoeba test split (beam 5). With SYMMETRIC=1 each row (SYMMETRIC="cgru-guided"
-# only the rows named) also trains the fr->en model (config/tatoeba-fr-en.yaml) and adds the
-# grow-diag-final-and AER of both directions. A second table gives the AER of each row by source
-# length (nmt align --by-length), beside the diagonal baseline's. Trained rows are kept in WORKDIR
-# and only scored again when the script is rerun, so rows can be added one run at a time.
+# Rows (ROWS picks some): gru and cgru (model.decoder); gru-guided and cgru-guided add guided
+# alignment (data.alignment: ibm2, training.guided_alignment 0.1, or W for a name ending in @W, as
+# cgru-guided@1). A name with -hansards (cgru-guided-hansards) trains on the French written as the
+# gold set writes it (scripts/hansards-style-french.sh: contractions and elisions open), lowercased;
+# its BLEU is then on that text and not comparable with the other rows'.
+#
+# Every row trains config/tatoeba-en-fr.yaml for STEPS updates (validation every 1000 and at the end,
+# checkpoints every 1000) into WORKDIR/ROW, then prints its AER on ../shared/corpora/alignments-en-fr
+# (nmt align --gold, the gold set's text as it is) and its BLEU on the recipe's Tatoeba test split
+# (beam 5). With SYMMETRIC=1 each row (with SYMMETRIC="cgru-guided@1", only the rows named) also
+# trains the fr->en model (config/tatoeba-fr-en.yaml) and adds the grow-diag-final-and AER of both
+# directions. A second table gives each row's AER by source length (nmt align --by-length) beside
+# the diagonal baseline's. Trained rows stay in WORKDIR and are only scored again when the script
+# is rerun, so rows can be added one run at a time.
 # A row takes 20-45 minutes on 2 cores: give the machine to this script alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +35,8 @@ mkdir -p "$work"
 train() {  # recipe, run dir, extra --set arguments...
   local recipe=$1 run=$2; shift 2
   [ -f "$run/best.ckpt" ] && return 0
-  ./nmt train --quiet --config "$recipe" -o "$run" --set training.max_steps="$steps" \
+  # The budget is in updates only (max_minutes 0): a row slowed by other work still gets all of them.
+  ./nmt train --quiet --config "$recipe" -o "$run" --set training.max_steps="$steps" --set training.max_minutes=0 \
     --set training.validate_every=1000 --set training.checkpoint_every=1000 "$@" > "$run.log" 2>&1 \
     || { echo "alignment-report: training $run failed, see $run.log" >&2; exit 1; }
 }
