@@ -32,12 +32,17 @@ if [ ! -f "$gold/enfr.gold" ] || [ ! -f ../shared/corpora/tatoeba-eng-fra/eng-fr
 fi
 mkdir -p "$work"
 
-train() {  # recipe, run dir, extra --set arguments...
+train() {  # recipe, run dir, extra --set arguments...: trains, or resumes a run that did not finish
   local recipe=$1 run=$2; shift 2
-  [ -f "$run/best.ckpt" ] && return 0
+  grep -q "Training stopped" "$run/train.log" 2>/dev/null && return 0
+  local resume=()
+  compgen -G "$run/checkpoints/*.ckpt" > /dev/null && resume=(--resume)
   # The budget is in updates only (max_minutes 0): a row slowed by other work still gets all of them.
-  ./nmt train --quiet --config "$recipe" -o "$run" --set training.max_steps="$steps" --set training.max_minutes=0 \
-    --set training.validate_every=1000 --set training.checkpoint_every=1000 "$@" > "$run.log" 2>&1 \
+  # The Tatoeba recipe outgrows train's default physical limit (896m): at the defaults a run died
+  # at step ~1,450 with the launcher's out-of-memory message.
+  NMT_PHYSICAL=${NMT_PHYSICAL:-1792m} ./nmt train --quiet "${resume[@]}" --config "$recipe" -o "$run" \
+    --set training.max_steps="$steps" --set training.max_minutes=0 \
+    --set training.validate_every=1000 --set training.checkpoint_every=1000 "$@" >> "$run.log" 2>&1 \
     || { echo "alignment-report: training $run failed, see $run.log" >&2; exit 1; }
 }
 
