@@ -157,7 +157,7 @@ public final class TrainingAlignments {
         Path file = data.dir().resolve(PreparedData.TRAIN_LINES);
         if (!Files.isRegularFile(file)) {
             throw new NmtException(
-                    file + " is missing: prepare the data again (older versions of nmt prepare did" + " not write it)");
+                    file + " is missing: prepare the data again (older versions of nmt prepare did not write it)");
         }
         return LineReader.readAll(file).stream().mapToLong(Long::parseLong).toArray();
     }

@@ -221,14 +221,10 @@ public class AlignCommand implements Callable<Integer> {
     /** The diagonal baseline on the whitespace-separated words of each pair. */
     private void alignWithDiagonal(List<String> sources, List<String> targets, Writer out) throws IOException {
         for (int i = 0; i < sources.size(); i++) {
-            int sourceWords = words(sources.get(i));
-            int targetWords = words(targets.get(i));
+            int sourceWords = TextNormalizer.words(sources.get(i)).size();
+            int targetWords = TextNormalizer.words(targets.get(i)).size();
             emit(out, i, DiagonalAlignment.links(sourceWords, targetWords), sourceWords, targetWords);
         }
-    }
-
-    private static int words(String line) {
-        return TextNormalizer.words(TextNormalizer.normalize(line, false)).size();
     }
 
     /**
