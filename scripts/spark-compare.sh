@@ -38,8 +38,8 @@ export SPARK_LOCAL_IP=127.0.0.1
 cd "$root"
 
 echo "spark-compare: building the core and jnmt-spark-all.jar" >&2
-mvn -B -q install -DskipTests
-mvn -B -q -f spark/pom.xml -Pcluster-jar package -DskipTests
+# The root build (core and spark/) installed, so that spark/ alone resolves the core for its class path.
+mvn -B -q -Pcluster-jar install -DskipTests
 mvn -B -q -f spark/pom.xml dependency:build-classpath -Dmdep.includeScope=provided \
   -Dmdep.outputFile="$work/spark-classpath.txt"
 app="$root/spark/target/jnmt-spark-all.jar"
@@ -53,9 +53,9 @@ load_log() { while sleep 60; do echo "$(date +%T) $(cut -d' ' -f1-3 /proc/loadav
 # = spark-submit --master local[2] --class CLASS jnmt-spark-all.jar ARGS (one JVM: driver and both
 # workers, hence the 4 GB heap: the model, two replicas and each round's states).
 spark_submit() {
-  local class="$1"
-  shift
-  OMP_NUM_THREADS=1 java -Xmx4g -Dorg.bytedeco.javacpp.maxbytes=4G -Dorg.bytedeco.javacpp.maxphysicalbytes=10G \
+  local time_file="$1" class="$2"
+  shift 2
+  OMP_NUM_THREADS=1 timed "$time_file" java -Xmx4g -Dorg.bytedeco.javacpp.maxbytes=4G -Dorg.bytedeco.javacpp.maxphysicalbytes=10G \
     -cp "$(cat "$work/spark-classpath.txt")" org.apache.spark.deploy.SparkSubmit \
     --master "local[2]" --conf spark.ui.enabled=false --conf spark.driver.host=127.0.0.1 \
     --class "$class" "$app" "$@"
@@ -71,13 +71,14 @@ train() {
   echo "spark-compare: $name: training for $minutes minutes ($(date +%T))" >&2
   load_log "$name" &
   local logger=$!
+  trap 'kill $logger 2>/dev/null' EXIT
   case "$name" in
     single) timed "$work/$name.time" ./nmt --quiet train --config "$recipe" --out "$out" --max-minutes "$minutes" \
               --set training.validate_every=400 --set training.checkpoint_every=400 > "$work/$name.out" 2> "$work/$name.log" ;;
     accum2) timed "$work/$name.time" ./nmt --quiet train --config "$recipe" --out "$out" --max-minutes "$minutes" \
               --accum-steps 2 --set training.validate_every=200 --set training.checkpoint_every=200 \
               > "$work/$name.out" 2> "$work/$name.log" ;;
-    k*) timed "$work/$name.time" spark_submit org.jnmt.spark.TrainJob --config "$recipe" --out "$out" \
+    k*) spark_submit "$work/$name.time" org.jnmt.spark.TrainJob --config "$recipe" --out "$out" \
           --max-minutes "$minutes" --workers 2 --average-every "${name#k}" \
           --set training.validate_every=200 --set training.checkpoint_every=200 \
           > "$work/$name.out" 2> "$work/$name.log" ;;
