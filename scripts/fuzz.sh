@@ -52,7 +52,7 @@ if [ "${#targets[@]}" -eq 0 ]; then
 fi
 
 mkdir -p target/fuzz
-mvn -q -B -o test-compile
+mvn -q -B -o -f core.pom.xml test-compile
 
 found=0
 for target in "${targets[@]}"; do
@@ -61,7 +61,7 @@ for target in "${targets[@]}"; do
   # timeout.mode=disabled: JUnit must not time the whole fuzzing run out; Jazzer turns the class's
   # @Timeout into libFuzzer's per-input -timeout instead. Jackson and SnakeYAML are instrumented
   # too so that coverage guides the fuzzer through the YAML and JSON parsers.
-  if JAZZER_FUZZ=1 mvn -B -o surefire:test \
+  if JAZZER_FUZZ=1 mvn -B -o -f core.pom.xml surefire:test \
       -Dtest="org.jnmt.fuzz.$target" \
       -Djazzer.max_duration="$duration" \
       -Djazzer.instrument='org.jnmt.**,com.fasterxml.jackson.**,org.yaml.snakeyaml.**' \
