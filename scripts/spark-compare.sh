@@ -70,8 +70,8 @@ train() {
   rm -rf "$out"
   echo "spark-compare: $name: training for $minutes minutes ($(date +%T))" >&2
   load_log "$name" &
-  local logger=$!
-  trap 'kill $logger 2>/dev/null' EXIT
+  logger_pid=$!
+  trap 'kill "$logger_pid" 2>/dev/null || true' EXIT
   case "$name" in
     single) timed "$work/$name.time" ./nmt --quiet train --config "$recipe" --out "$out" --max-minutes "$minutes" \
               --set training.validate_every=400 --set training.checkpoint_every=400 > "$work/$name.out" 2> "$work/$name.log" ;;
@@ -83,7 +83,7 @@ train() {
           --set training.validate_every=200 --set training.checkpoint_every=200 \
           > "$work/$name.out" 2> "$work/$name.log" ;;
   esac
-  kill "$logger"
+  kill "$logger_pid"
 }
 for run in $runs; do train "$run"; done
 
