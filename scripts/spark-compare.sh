@@ -38,10 +38,7 @@ export SPARK_LOCAL_IP=127.0.0.1
 cd "$root"
 
 echo "spark-compare: building the core and jnmt-spark-all.jar" >&2
-# The root build (core and spark/) installed, so that spark/ alone resolves the core for its class path.
-mvn -B -q -Pcluster-jar install -DskipTests
-mvn -B -q -f spark/pom.xml dependency:build-classpath -Dmdep.includeScope=provided \
-  -Dmdep.outputFile="$work/spark-classpath.txt"
+scripts/spark-build.sh "$work/spark-classpath.txt"
 app="$root/spark/target/jnmt-spark-all.jar"
 recipe=config/multi30k-de-en.yaml
 ./nmt --quiet prepare --config "$recipe"

@@ -33,10 +33,7 @@ command -v zip >/dev/null || { echo "spark-local: zip is needed (apt-get install
 cd "$root"
 
 echo "spark-local: building the core and jnmt-spark-all.jar in $work" >&2
-# The root build (core and spark/) installed, so that spark/ alone resolves the core for its class path.
-mvn -B -q -Pcluster-jar install -DskipTests
-mvn -B -q -f spark/pom.xml dependency:build-classpath -Dmdep.includeScope=provided \
-  -Dmdep.outputFile="$work/spark-classpath.txt"
+scripts/spark-build.sh "$work/spark-classpath.txt"
 app="$root/spark/target/jnmt-spark-all.jar"
 
 if [ ! -f "$work/model/model.json" ]; then
