@@ -42,6 +42,12 @@ public final class ConfigCheck {
                     "data.alignment_file",
                     "goes with data.alignment: file, and only with it (the file to read the alignment from)");
         }
+        if (config.data.alignment == AlignmentSource.FILE && !config.data.extraTrain.isEmpty()) {
+            check.problem(
+                    "data.extra_train",
+                    "cannot be combined with data.alignment: file, whose lines cover data.train only "
+                            + "(allowed: data.alignment ibm2 or none with extra_train)");
+        }
         check.testing(config.testing);
         check.throwIfAny();
     }
@@ -56,6 +62,9 @@ public final class ConfigCheck {
         check.corpusFiles("data.train", data.train);
         check.corpusFiles("data.dev", data.dev);
         check.corpusFiles("data.test", data.test);
+        for (int i = 0; i < data.extraTrain.size(); i++) {
+            check.corpusFiles("data.extra_train[" + i + "]", data.extraTrain.get(i));
+        }
         check.fileExists("data.alignment_file", data.alignmentFile);
         check.throwIfAny();
     }
@@ -67,6 +76,10 @@ public final class ConfigCheck {
         corpus("data.train", d.train);
         corpus("data.dev", d.dev);
         corpus("data.test", d.test);
+        for (int i = 0; i < d.extraTrain.size(); i++) {
+            corpus("data.extra_train[" + i + "]", d.extraTrain.get(i));
+            atLeast("data.extra_train[" + i + "].repeat", d.extraTrain.get(i).repeat, 1);
+        }
         if (d.split != null) {
             atLeast("data.split.dev", d.split.dev, 1);
             atLeast("data.split.test", d.split.test, 0);

@@ -1,5 +1,9 @@
 package org.jnmt.config;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import java.util.List;
+
 /**
  * The {@code data:} section: where the corpora are, how text is prepared (normalisation,
  * pre-tokenisation, BPE, vocabularies) and filtered. Paths are relative to the working directory.
@@ -22,6 +26,16 @@ public class DataConfig {
      * this seed; {@code dev} and {@code test} must then be absent.
      */
     public SplitSpec split;
+
+    /**
+     * More training corpora, appended to the training pairs after {@link #split} has drawn dev and
+     * test from {@code train} (so none of their pairs reaches dev or test), each read {@code repeat}
+     * times. For a small in-domain corpus that should weigh more (OpenNMT-py weights its corpora for
+     * the same reason), or for the unannotated text of a word-alignment test set, which word aligners
+     * are trained on along with the rest.
+     */
+    @JsonSetter(nulls = Nulls.AS_EMPTY)
+    public List<ExtraCorpusSpec> extraTrain = List.of();
 
     /** Where {@code nmt prepare} writes the prepared data directory. */
     public String dir = "data/prepared";
@@ -73,6 +87,11 @@ public class DataConfig {
             spec.tgt = target.toString();
             return spec;
         }
+    }
+
+    /** A training corpus of {@link #extraTrain}, read {@code repeat} times. */
+    public static class ExtraCorpusSpec extends CorpusSpec {
+        public int repeat = 1;
     }
 
     /** A seeded random split of one corpus into train, dev and test. */

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jnmt.config.ConfigLoader;
 import org.jnmt.config.DataConfig;
 import org.jnmt.config.NmtConfig;
@@ -21,7 +23,8 @@ import org.jnmt.util.NmtException;
  * pre-tokens (for BPE learning and vocabularies), the second encodes each pair straight into an
  * {@link EncodedCorpus}. Pairs with an empty side are skipped from training, and training pairs
  * longer than {@code max_length} subword tokens (EOS not counted) on either side, or whose length
- * ratio exceeds {@code max_length_ratio}, are filtered out; dev and test pairs are all kept.
+ * ratio exceeds {@code max_length_ratio}, are filtered out; dev and test pairs are all kept. The
+ * pairs of {@code extra_train} follow those of {@code train}, each corpus as many times as it asks.
  */
 public final class DataPreparer {
 
@@ -116,7 +119,17 @@ public final class DataPreparer {
     /** First pass: counts the pre-tokens of each side; with a split, also writes the raw dev/test lines. */
     private void countTraining(CorpusSplit split, Map<String, Long> srcWords, Map<String, Long> tgtWords) {
         long read = 0;
-        long empty = 0;
+        long[] empty = {0};
+        Consumer<CorpusReader.SentencePair> count = pair -> {
+            String src = TextNormalizer.normalize(pair.source(), data.lowercase);
+            String tgt = TextNormalizer.normalize(pair.target(), data.lowercase);
+            if (src.isEmpty() || tgt.isEmpty()) {
+                empty[0]++;
+                return;
+            }
+            Pretokenizer.tokenize(src).forEach(token -> srcWords.merge(token, 1L, Long::sum));
+            Pretokenizer.tokenize(tgt).forEach(token -> tgtWords.merge(token, 1L, Long::sum));
+        };
         try (CorpusReader reader = CorpusReader.open(data.train, "train", skipInvalid);
                 RawPairWriter devOut =
                         split == null ? null : new RawPairWriter(PreparedData.DEV_SOURCE, PreparedData.DEV_REFERENCE);
@@ -130,21 +143,44 @@ public final class DataPreparer {
                 read++;
                 if (part != CorpusSplit.Part.TRAIN) {
                     (part == CorpusSplit.Part.DEV ? devOut : testOut).write(pair);
-                    continue;
+                } else {
+                    count.accept(pair);
                 }
-                String src = TextNormalizer.normalize(pair.source(), data.lowercase);
-                String tgt = TextNormalizer.normalize(pair.target(), data.lowercase);
-                if (src.isEmpty() || tgt.isEmpty()) {
-                    empty++;
-                    continue;
-                }
-                Pretokenizer.tokenize(src).forEach(token -> srcWords.merge(token, 1L, Long::sum));
-                Pretokenizer.tokenize(tgt).forEach(token -> tgtWords.merge(token, 1L, Long::sum));
             }
             line("train corpus", reader.describe());
             line("pairs read", read);
             line("invalid lines skipped", reader.skipped());
-            line("pairs with an empty side skipped", empty);
+        }
+        forEachExtraPair(count, true);
+        line("pairs with an empty side skipped", empty[0]);
+    }
+
+    /**
+     * Reads the pairs of every data.extra_train corpus as often as it asks, in order; with
+     * {@code describe}, adds each corpus to the summary.
+     */
+    private void forEachExtraPair(Consumer<CorpusReader.SentencePair> action, boolean describe) {
+        for (int i = 0; i < data.extraTrain.size(); i++) {
+            DataConfig.ExtraCorpusSpec extra = data.extraTrain.get(i);
+            String role = "extra_train[" + i + "]";
+            for (int copy = 0; copy < extra.repeat; copy++) {
+                try (CorpusReader reader = CorpusReader.open(extra, role, skipInvalid)) {
+                    long read = 0;
+                    CorpusReader.SentencePair pair;
+                    while ((pair = reader.next()) != null) {
+                        action.accept(pair);
+                        read++;
+                    }
+                    if (describe && copy == 0) {
+                        line(
+                                role + " corpus",
+                                reader.describe() + ", " + read + " pairs read " + extra.repeat + " times"
+                                        + (reader.skipped() > 0
+                                                ? " (" + reader.skipped() + " invalid lines skipped)"
+                                                : ""));
+                    }
+                }
+            }
         }
     }
 
@@ -227,12 +263,34 @@ public final class DataPreparer {
         return counts;
     }
 
-    /** Second pass: encodes the training pairs, filters them by length, writes train.ids. */
+    /**
+     * Second pass: encodes the training pairs, filters them by length, writes train.ids and, for the
+     * pairs of data.train, their line numbers.
+     */
     private void encodeTraining(CorpusSplit split, TextPipeline source, TextPipeline target) {
         EncodedCorpus.Builder train = new EncodedCorpus.Builder();
         StringBuilder lineNumbers = new StringBuilder();
-        long tooLong = 0;
-        long badRatio = 0;
+        long[] tooLong = {0};
+        long[] badRatio = {0};
+        Predicate<CorpusReader.SentencePair> encode = pair -> {
+            int[] src = source.encode(pair.source());
+            int[] tgt = target.encode(pair.target());
+            int srcLength = src.length - 1;
+            int tgtLength = tgt.length - 1;
+            if (srcLength == 0 || tgtLength == 0) {
+                return false; // counted in the first pass
+            }
+            if (srcLength > data.maxLength || tgtLength > data.maxLength) {
+                tooLong[0]++;
+                return false;
+            }
+            if (Math.max(srcLength, tgtLength) > data.maxLengthRatio * Math.min(srcLength, tgtLength)) {
+                badRatio[0]++;
+                return false;
+            }
+            train.add(src, tgt);
+            return true;
+        };
         try (CorpusReader reader = CorpusReader.open(data.train, "train", skipInvalid)) {
             long index = 0;
             CorpusReader.SentencePair pair;
@@ -240,27 +298,20 @@ public final class DataPreparer {
                 if (split != null && split.part(index++) != CorpusSplit.Part.TRAIN) {
                     continue;
                 }
-                int[] src = source.encode(pair.source());
-                int[] tgt = target.encode(pair.target());
-                int srcLength = src.length - 1;
-                int tgtLength = tgt.length - 1;
-                if (srcLength == 0 || tgtLength == 0) {
-                    continue; // counted in the first pass
-                }
-                if (srcLength > data.maxLength || tgtLength > data.maxLength) {
-                    tooLong++;
-                } else if (Math.max(srcLength, tgtLength) > data.maxLengthRatio * Math.min(srcLength, tgtLength)) {
-                    badRatio++;
-                } else {
-                    train.add(src, tgt);
+                if (encode.test(pair)) {
                     lineNumbers.append(pair.line()).append('\n');
                 }
             }
         }
+        long[] extraKept = {0};
+        forEachExtraPair(pair -> extraKept[0] += encode.test(pair) ? 1 : 0, false);
         EncodedCorpus corpus = train.build();
-        line("pairs longer than " + data.maxLength + " tokens filtered", tooLong);
-        line("pairs with length ratio above " + data.maxLengthRatio + " filtered", badRatio);
+        line("pairs longer than " + data.maxLength + " tokens filtered", tooLong[0]);
+        line("pairs with length ratio above " + data.maxLengthRatio + " filtered", badRatio[0]);
         line("train pairs", corpus.size());
+        if (!data.extraTrain.isEmpty()) {
+            line("train pairs from extra_train", extraKept[0]);
+        }
         describeTokens("train", corpus);
         corpus.write(dir.resolve(PreparedData.TRAIN));
         writeText(dir.resolve(PreparedData.TRAIN_LINES), lineNumbers.toString());

@@ -43,7 +43,10 @@ public final class PreparedData {
     public static final String TEST_REFERENCE = "test.ref.txt";
     /** The word alignment of the training pairs over their subword positions (only with data.alignment). */
     public static final String TRAIN_ALIGNMENT = "train.align";
-    /** For each training pair of {@link #TRAIN}, the number of its line in data.train (1-based). */
+    /**
+     * For each training pair of {@link #TRAIN} from data.train, the number of its line there
+     * (1-based); the pairs of data.extra_train follow them in train.ids and have no line here.
+     */
     public static final String TRAIN_LINES = "train.lines";
 
     /** Every file {@code nmt prepare} may write. */

@@ -42,6 +42,14 @@ class ConfigCheckTest {
                     "data.train",
                     "{src: a.de, tgt: a.en, swap_columns: true}",
                     "data.train.swap_columns: applies to a tsv corpus only (allowed: false with src/tgt)"),
+            badAt(
+                    "data.extra_train",
+                    "[{src: a.de, tgt: a.en}, {src: b.de, tgt: b.en, repeat: 0}]",
+                    "data.extra_train[1].repeat: is 0 (allowed: 1 or more)"),
+            badAt(
+                    "data.extra_train",
+                    "[{tsv: a.tsv, src: a.de}]",
+                    "data.extra_train[0]: needs either tsv or both src and tgt (allowed: "),
             bad("data.dir", "''", "is empty (allowed: a non-empty string)"),
             bad("data.lowercase", "maybe", "'maybe' is not valid (allowed: true or false)"),
             bad("data.bpe_merges", "-1", "is -1 (allowed: 0 or more)"),
@@ -177,6 +185,22 @@ class ConfigCheckTest {
                 NmtException.class,
                 () -> ConfigLoader.load(null, List.of("data.alignment=ibm2", "training.guided_alignment=-1")));
         assertEquals("--set: training.guided_alignment: is -1 (allowed: 0 or more)", e.getMessage());
+    }
+
+    @Test
+    void extraTrainingCorporaCannotTakeAnAlignmentFileOfDataTrain() {
+        NmtException e = assertThrows(
+                NmtException.class,
+                () -> ConfigLoader.load(
+                        null,
+                        List.of(
+                                "data.alignment=file",
+                                "data.alignment_file=train.fa",
+                                "data.extra_train=[{src: gold.en, tgt: gold.fr, repeat: 10}]")));
+        assertEquals(
+                "--set: data.extra_train: cannot be combined with data.alignment: file, whose lines cover data.train "
+                        + "only (allowed: data.alignment ibm2 or none with extra_train)",
+                e.getMessage());
     }
 
     @Test

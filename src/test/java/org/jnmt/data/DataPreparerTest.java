@@ -150,6 +150,54 @@ class DataPreparerTest {
                 data.devSources(), PreparedData.load(Path.of(config.data.dir)).devSources());
     }
 
+    @Test
+    void appendsExtraCorporaAfterTheSplitAsOftenAsTheyAsk(@TempDir Path dir) throws IOException {
+        NmtConfig config = twoFileConfig(dir);
+        Path tsv = dir.resolve("pairs.tsv");
+        Random random = new Random(8);
+        List<String> en = sentences(random, 100);
+        List<String> fr = sentences(random, 100);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            lines.add(en.get(i) + "\t" + fr.get(i));
+        }
+        Files.write(tsv, lines);
+        config.data.train = new DataConfig.CorpusSpec();
+        config.data.train.tsv = tsv.toString();
+        config.data.dev = null;
+        config.data.split = new DataConfig.SplitSpec();
+        config.data.split.dev = 10;
+        config.data.split.test = 5;
+        config.data.maxLength = 1000;
+        new DataPreparer(config, false).prepare();
+        PreparedData plain = PreparedData.load(Path.of(config.data.dir));
+        List<String> plainDev = plain.devSources();
+        List<String> plainTest = plain.testSources();
+        int plainTrain = plain.train().size();
+        String plainLines = Files.readString(plain.dir().resolve(PreparedData.TRAIN_LINES));
+
+        Files.write(dir.resolve("extra.en"), List.of("the green cat .", "a dog sleeps !"));
+        Files.write(dir.resolve("extra.fr"), List.of("le chat vert .", "un chien dort !"));
+        DataConfig.ExtraCorpusSpec extra = new DataConfig.ExtraCorpusSpec();
+        extra.src = dir.resolve("extra.en").toString();
+        extra.tgt = dir.resolve("extra.fr").toString();
+        extra.repeat = 3;
+        config.data.extraTrain = List.of(extra);
+        String summary = new DataPreparer(config, false).prepare();
+        assertTrue(summary.contains(", 2 pairs read 3 times\n"), summary);
+        assertTrue(summary.contains("train pairs from extra_train: 6\n"), summary);
+        PreparedData data = PreparedData.load(Path.of(config.data.dir));
+        assertEquals(plainDev, data.devSources(), "the split draws from data.train alone");
+        assertEquals(plainTest, data.testSources());
+        assertEquals(plainTrain + 6, data.train().size());
+        TextPipeline source = data.pipelines().source();
+        for (int copy = 0; copy < 3; copy++) {
+            assertEquals("the green cat .", source.decode(data.train().source(plainTrain + 2 * copy)));
+            assertEquals("a dog sleeps !", source.decode(data.train().source(plainTrain + 2 * copy + 1)));
+        }
+        assertEquals(plainLines, Files.readString(data.dir().resolve(PreparedData.TRAIN_LINES)));
+    }
+
     private static int countFiltered(String summary) {
         int filtered = 0;
         for (String line : summary.split("\n")) {
