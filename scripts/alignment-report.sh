@@ -15,8 +15,8 @@
 # checkpoints every 1000) into WORKDIR/ROW, then prints its AER on ../shared/corpora/alignments-en-fr
 # (nmt align --gold, the gold set's text as it is) and its BLEU on the recipe's Tatoeba test split
 # (beam 5). With SYMMETRIC=1 each row (with SYMMETRIC="cgru-guided@1", only the rows named) also
-# trains the fr->en model (config/tatoeba-fr-en.yaml) and adds the grow-diag-final-and AER of both
-# directions. A second table gives each row's AER by source length (nmt align --by-length) beside
+# trains the fr->en model (config/tatoeba-fr-en.yaml) and adds the grow-diag-final-and and intersect
+# AER of both directions. A second table gives each row's AER by source length (nmt align --by-length) beside
 # the diagonal baseline's. Trained rows stay in WORKDIR and are only scored again when the script
 # is rerun, so rows can be added one run at a time.
 # With GOLD_TEXT=N every row also trains on the gold set's 447 sentence pairs (their text, not their
@@ -99,8 +99,10 @@ for row in $rows; do
   printf '| %s | %s | %s |\n' "$row" "$scores" "$bleu"
   if [ "${SYMMETRIC:-0}" = 1 ] || [[ " ${SYMMETRIC:-} " == *" $row "* ]]; then
     train config/tatoeba-fr-en.yaml "$run-fr-en" "$work/$data-fr-en" "${reverse_sets[@]}"
-    scores=$(aer "$row, both directions" -m "$run" --reverse-model "$run-fr-en" --symmetrize grow-diag-final-and)
-    printf '| %s, both directions, grow-diag-final-and | %s | |\n' "$row" "$scores"
+    for heuristic in grow-diag-final-and intersect; do
+      scores=$(aer "$row, both directions, $heuristic" -m "$run" --reverse-model "$run-fr-en" --symmetrize $heuristic)
+      printf '| %s, both directions, %s | %s | |\n' "$row" "$heuristic" "$scores"
+    done
   fi
 done
 printf '\n| row | AER, sources of 1-10 words | 11-20 | 21-30 |\n|---|---|---|---|\n'
