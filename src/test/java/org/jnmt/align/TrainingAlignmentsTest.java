@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import org.jnmt.config.DataConfig;
+import org.jnmt.config.NmtConfig;
+import org.jnmt.data.DataPreparer;
 import org.jnmt.data.PreparedData;
 import org.jnmt.data.SpecialTokens;
 import org.jnmt.data.Vocabulary;
@@ -83,6 +86,45 @@ class TrainingAlignmentsTest {
         assertEquals(written, total);
         assertTrue(splitWords > 0, "BPE split some words into pieces");
         assertTrue(right >= 0.95 * total, right + " of " + total + " piece links join dictionary translations");
+    }
+
+    @Test
+    void aRepeatedPairWeighsOnceInTheAlignerAndEveryCopyGetsItsLinks() throws IOException {
+        NmtConfig config = DictionaryCorpus.write(dir, 300, 9);
+        config.data.bpeMerges = 0; // words are pieces: the links of both preparations compare line for line
+        new DataPreparer(config, false).prepare();
+        PreparedData once = PreparedData.load(Path.of(config.data.dir));
+        TrainingAlignments.write(once, 1);
+        List<String> onceLinks = Files.readAllLines(once.dir().resolve(PreparedData.TRAIN_ALIGNMENT));
+
+        // The first three pairs again, 50 times over: EM would lean on them if it counted every copy.
+        Files.write(
+                dir.resolve("extra.src"),
+                Files.readAllLines(dir.resolve("train.src")).subList(0, 3));
+        Files.write(
+                dir.resolve("extra.tgt"),
+                Files.readAllLines(dir.resolve("train.tgt")).subList(0, 3));
+        DataConfig.ExtraCorpusSpec extra = new DataConfig.ExtraCorpusSpec();
+        extra.src = dir.resolve("extra.src").toString();
+        extra.tgt = dir.resolve("extra.tgt").toString();
+        extra.repeat = 50;
+        config.data.extraTrain = List.of(extra);
+        new DataPreparer(config, false).prepare();
+        PreparedData repeated = PreparedData.load(Path.of(config.data.dir));
+        TrainingAlignments.write(repeated, 1);
+        List<String> links = Files.readAllLines(repeated.dir().resolve(PreparedData.TRAIN_ALIGNMENT));
+
+        assertEquals(300 + 150, links.size());
+        List<Integer> changed = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            if (!onceLinks.get(i).equals(links.get(i))) {
+                changed.add(i);
+            }
+        }
+        assertEquals(List.of(), changed, "pairs whose links the copies changed");
+        for (int copy = 0; copy < 50; copy++) {
+            assertEquals(onceLinks.subList(0, 3), links.subList(300 + 3 * copy, 303 + 3 * copy));
+        }
     }
 
     @Test
