@@ -39,7 +39,8 @@ mkdir -p "$work"
 train() {  # recipe, run dir, data dir, extra --set arguments...: trains, or resumes a run that did not finish
   local recipe=$1 run=$2 data=$3; shift 3
   set -- "$@" --set data.dir="$data"
-  grep -q "Training stopped" "$run/train.log" 2>/dev/null && return 0
+  # done unless it never stopped or its last stop was an interruption (SIGTERM, Ctrl-C): that resumes
+  grep "Training stopped" "$run/train.log" 2>/dev/null | tail -1 | grep -qv "(interrupted)" && return 0
   # nmt prepare, not train, prepares the data: the aligner of data.alignment outgrows train's heap.
   [ -f "$data/train.align" ] || ./nmt prepare --config "$recipe" "$@" >> "$run.log" 2>&1 \
     || { echo "alignment-report: preparing the data of $run failed, see $run.log" >&2; exit 1; }

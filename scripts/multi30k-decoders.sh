@@ -39,7 +39,8 @@ for row in $rows; do
     sets+=(--set training.guided_alignment="$weight")
   fi
   run="$work/$row"
-  if ! grep -q "Training stopped" "$run/train.log" 2>/dev/null; then
+  # trains unless a run stopped for good (an interrupted one, by SIGTERM or Ctrl-C, resumes)
+  if ! grep "Training stopped" "$run/train.log" 2>/dev/null | tail -1 | grep -qv "(interrupted)"; then
     resume=()
     compgen -G "$run/checkpoints/*.ckpt" > /dev/null && resume=(--resume)
     ./nmt train --quiet "${resume[@]}" --config "$recipe" -o "$run" "${data[@]}" "${sets[@]}" >> "$run.log" 2>&1 \
