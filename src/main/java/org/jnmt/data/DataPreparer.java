@@ -1,6 +1,5 @@
 package org.jnmt.data;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -131,11 +130,12 @@ public final class DataPreparer {
             Pretokenizer.tokenize(tgt).forEach(token -> tgtWords.merge(token, 1L, Long::sum));
         };
         try (CorpusReader reader = CorpusReader.open(data.train, "train", skipInvalid);
-                RawPairWriter devOut =
-                        split == null ? null : new RawPairWriter(PreparedData.DEV_SOURCE, PreparedData.DEV_REFERENCE);
+                RawPairWriter devOut = split == null
+                        ? null
+                        : new RawPairWriter(dir, PreparedData.DEV_SOURCE, PreparedData.DEV_REFERENCE);
                 RawPairWriter testOut = split == null
                         ? null
-                        : new RawPairWriter(PreparedData.TEST_SOURCE, PreparedData.TEST_REFERENCE)) {
+                        : new RawPairWriter(dir, PreparedData.TEST_SOURCE, PreparedData.TEST_REFERENCE)) {
             Console.info("prepare: reading " + reader.describe());
             CorpusReader.SentencePair pair;
             while ((pair = reader.next()) != null) {
@@ -186,7 +186,7 @@ public final class DataPreparer {
 
     private void copyRaw(DataConfig.CorpusSpec spec, String role, String sourceFile, String referenceFile) {
         try (CorpusReader reader = CorpusReader.open(spec, role, skipInvalid);
-                RawPairWriter out = new RawPairWriter(sourceFile, referenceFile)) {
+                RawPairWriter out = new RawPairWriter(dir, sourceFile, referenceFile)) {
             CorpusReader.SentencePair pair;
             while ((pair = reader.next()) != null) {
                 out.write(pair);
@@ -365,42 +365,6 @@ public final class DataPreparer {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new NmtException(file + ": cannot write: " + e.getMessage(), e);
-        }
-    }
-
-    /** Writes the raw source and target lines of dev or test pairs to two files of the data directory. */
-    private final class RawPairWriter implements AutoCloseable {
-        private final Path sourceFile;
-        private final BufferedWriter sources;
-        private final BufferedWriter references;
-
-        RawPairWriter(String sourceName, String referenceName) {
-            sourceFile = dir.resolve(sourceName);
-            try {
-                sources = Files.newBufferedWriter(sourceFile, StandardCharsets.UTF_8);
-                references = Files.newBufferedWriter(dir.resolve(referenceName), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new NmtException(sourceFile + ": cannot write: " + e.getMessage(), e);
-            }
-        }
-
-        void write(CorpusReader.SentencePair pair) {
-            try {
-                sources.write(pair.source() + "\n");
-                references.write(pair.target() + "\n");
-            } catch (IOException e) {
-                throw new NmtException(sourceFile + ": cannot write: " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                sources.close();
-                references.close();
-            } catch (IOException e) {
-                throw new NmtException(sourceFile + ": cannot write: " + e.getMessage(), e);
-            }
         }
     }
 }
