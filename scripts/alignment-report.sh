@@ -18,7 +18,8 @@
 # trains the fr->en model (config/tatoeba-fr-en.yaml) and adds the grow-diag-final-and and intersect
 # AER of both directions. A second table gives each row's AER by source length (nmt align --by-length) beside
 # the diagonal baseline's. Trained rows stay in WORKDIR and are only scored again when the script
-# is rerun, so rows can be added one run at a time.
+# is rerun, so rows can be added one run at a time; rerun with more STEPS, a row trains on from its
+# last checkpoint to them (copy WORKDIR first to keep the shorter runs).
 # With GOLD_TEXT=N every row also trains on the gold set's 447 sentence pairs (their text, not their
 # links), N times over (data.extra_train, after the Tatoeba split: never in dev or test): the data the
 # IBM2 rows are trained on (scripts/ibm2-aer.sh), which is how word aligners are evaluated. Give such
@@ -39,8 +40,15 @@ mkdir -p "$work"
 train() {  # recipe, run dir, data dir, extra --set arguments...: trains, or resumes a run that did not finish
   local recipe=$1 run=$2 data=$3; shift 3
   set -- "$@" --set data.dir="$data"
-  # done unless it never stopped or its last stop was an interruption (SIGTERM, Ctrl-C): that resumes
-  grep "Training stopped" "$run/train.log" 2>/dev/null | tail -1 | grep -qv "(interrupted)" && return 0
+  # Done when its last stop was for good. It resumes when it never stopped, when its last stop was
+  # an interruption (SIGTERM, Ctrl-C), or when it stopped at its step limit below STEPS (longer training).
+  local stopped
+  stopped=$(grep "Training stopped" "$run/train.log" 2>/dev/null | tail -1)
+  if [ -n "$stopped" ] && [[ $stopped != *"(interrupted)"* ]]; then
+    [[ $stopped == *"(step limit) at step "* ]] || return 0
+    local at=${stopped#*"(step limit) at step "}
+    [ "${at%% *}" -lt "$steps" ] || return 0
+  fi
   # nmt prepare, not train, prepares the data: the aligner of data.alignment outgrows train's heap.
   [ -f "$data/train.align" ] || ./nmt prepare --config "$recipe" "$@" >> "$run.log" 2>&1 \
     || { echo "alignment-report: preparing the data of $run failed, see $run.log" >&2; exit 1; }

@@ -1,12 +1,10 @@
 package org.jnmt.align;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +20,6 @@ import org.jnmt.data.SpecialTokens;
 import org.jnmt.data.TextNormalizer;
 import org.jnmt.data.TextPipeline;
 import org.jnmt.data.Vocabulary;
-import org.jnmt.util.IoErrors;
 import org.jnmt.util.NmtException;
 
 /**
@@ -49,38 +46,67 @@ public final class TrainingAlignments {
         EncodedCorpus train = data.train();
         Vocabulary sourceVocabulary = data.pipelines().source().vocabulary();
         Vocabulary targetVocabulary = data.pipelines().target().vocabulary();
-        // The aligner sees each distinct pair once, and its links go to every copy: EM would weigh a
-        // repeated pair (data.extra_train's repeat) as often as it occurs, and fast_align's lexical
-        // table overfits it (the 447 Hansards pairs read 10 times beside Tatoeba: AER 29.35 for
-        // grow-diag-final-and, against 19.83 with the pairs once).
-        Map<String, Integer> distinct = new HashMap<>();
+        int[] distinctIndex = new int[train.size()];
+        IndexedCorpus corpus = distinctPairs(train, sourceVocabulary, targetVocabulary, distinctIndex);
+        // Each distinct pair's word links as flat (source, target) pairs: as Link objects in sets,
+        // Tatoeba's links alone outgrew the 192m heap of nmt train.
+        int[][] wordLinks = new int[corpus.size()][];
+        int[] next = {0};
+        new Ibm2Aligner(Ibm2Settings.FAST_ALIGN, (direction, iteration) -> {})
+                .symmetrized(corpus, corpus.size(), Symmetrization.GROW_DIAG_FINAL_AND, threads, links -> {
+                    wordLinks[next[0]++] = flat(links);
+                });
+        long count = 0;
+        try (TrainAlignWriter out = new TrainAlignWriter(data)) {
+            for (int i = 0; i < train.size(); i++) {
+                count += out.write(pieceLinks(
+                        wordLinks[distinctIndex[i]],
+                        wordOfPiece(train.source(i), sourceVocabulary),
+                        wordOfPiece(train.target(i), targetVocabulary)));
+            }
+            out.commit();
+        }
+        return count;
+    }
+
+    /**
+     * The distinct pairs of a corpus as the aligner's words, and for each pair the index of its
+     * distinct pair. The aligner sees each distinct pair once, and its links go to every copy: EM
+     * would weigh a repeated pair (data.extra_train's repeat) as often as it occurs, and fast_align's
+     * lexical table overfits it (the 447 Hansards pairs read 10 times beside Tatoeba: AER 29.35 for
+     * grow-diag-final-and, against 19.83 with the pairs once). The pairs' texts live only here, so
+     * that they are garbage before the aligner's tables are made.
+     */
+    private static IndexedCorpus distinctPairs(
+            EncodedCorpus train, Vocabulary sourceVocabulary, Vocabulary targetVocabulary, int[] distinctIndex) {
+        Map<PieceKey, Integer> distinct = new HashMap<>();
         List<String> sourceLines = new ArrayList<>();
         List<String> targetLines = new ArrayList<>();
-        int[] distinctIndex = new int[train.size()];
-        int[][] sourceWords = new int[train.size()][];
-        int[][] targetWords = new int[train.size()][];
         for (int i = 0; i < train.size(); i++) {
-            sourceWords[i] = wordOfPiece(train.source(i), sourceVocabulary);
-            targetWords[i] = wordOfPiece(train.target(i), targetVocabulary);
-            String source = words(train.source(i), sourceVocabulary);
-            String target = words(train.target(i), targetVocabulary);
-            distinctIndex[i] = distinct.computeIfAbsent(source + "\t" + target, pair -> {
-                sourceLines.add(source);
-                targetLines.add(target);
+            int[] source = train.source(i);
+            int[] target = train.target(i);
+            distinctIndex[i] = distinct.computeIfAbsent(new PieceKey(source, target), pair -> {
+                sourceLines.add(words(source, sourceVocabulary));
+                targetLines.add(words(target, targetVocabulary));
                 return sourceLines.size() - 1;
             });
         }
-        IndexedCorpus corpus = IndexedCorpus.of(sourceLines, targetLines, true);
-        List<Set<Link>> wordLinks = new Ibm2Aligner(Ibm2Settings.FAST_ALIGN, (direction, iteration) -> {})
-                .symmetrized(corpus, corpus.size(), Symmetrization.GROW_DIAG_FINAL_AND, threads);
-        List<List<Link>> pieceLinks = new ArrayList<>(train.size());
-        long count = 0;
-        for (int i = 0; i < train.size(); i++) {
-            pieceLinks.add(pieceLinks(wordLinks.get(distinctIndex[i]), sourceWords[i], targetWords[i]));
-            count += pieceLinks.get(i).size();
+        return IndexedCorpus.of(sourceLines, targetLines, true);
+    }
+
+    /** A pair by its piece ids: the same pieces are the same text (BPE encodes a text one way). */
+    private record PieceKey(int[] source, int[] target) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PieceKey key
+                    && Arrays.equals(source, key.source)
+                    && Arrays.equals(target, key.target);
         }
-        writeAlignment(data, pieceLinks);
-        return count;
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(source) + Arrays.hashCode(target);
+        }
     }
 
     /**
@@ -96,25 +122,25 @@ public final class TrainingAlignments {
         long[] kept = trainLines(data);
         TextPipeline source = data.pipelines().source();
         TextPipeline target = data.pipelines().target();
-        List<List<Link>> pieceLinks = new ArrayList<>(kept.length);
+        int written = 0;
         long count = 0;
         try (CorpusReader pairs = CorpusReader.open(corpus, "train", skipInvalid);
-                LineReader alignment = LineReader.open(file)) {
+                LineReader alignment = LineReader.open(file);
+                TrainAlignWriter out = new TrainAlignWriter(data)) {
             long corpusLines = 0;
             CorpusReader.SentencePair pair;
             while ((pair = pairs.next()) != null) {
                 corpusLines = pair.line();
                 String line = lineAt(alignment, pair.line());
-                if (pieceLinks.size() < kept.length && kept[pieceLinks.size()] == pair.line()) {
-                    List<Link> links = pieceLinks(
-                            wordLinks(line, file, pair.line(), pair.source(), pair.target()),
+                if (written < kept.length && kept[written] == pair.line()) {
+                    count += out.write(pieceLinks(
+                            flat(wordLinks(line, file, pair.line(), pair.source(), pair.target())),
                             pieceWords(source.encodeDetailed(pair.source())),
-                            pieceWords(target.encodeDetailed(pair.target())));
-                    count += links.size();
-                    pieceLinks.add(links);
+                            pieceWords(target.encodeDetailed(pair.target()))));
+                    written++;
                 }
             }
-            if (pieceLinks.size() != kept.length) {
+            if (written != kept.length) {
                 throw new NmtException("data.train no longer has the pairs that " + PreparedData.TRAIN_LINES
                         + " lists; prepare the data again");
             }
@@ -126,8 +152,8 @@ public final class TrainingAlignments {
                 throw new NmtException(file + ": " + lines + " lines for the " + corpusLines
                         + " lines of data.train; data.alignment_file needs one line for every line of data.train");
             }
+            out.commit();
         }
-        writeAlignment(data, pieceLinks);
         return count;
     }
 
@@ -174,15 +200,6 @@ public final class TrainingAlignments {
                     file + " is missing: prepare the data again (older versions of nmt prepare did not write it)");
         }
         return LineReader.readAll(file).stream().mapToLong(Long::parseLong).toArray();
-    }
-
-    private static void writeAlignment(PreparedData data, List<List<Link>> pieceLinks) {
-        Path file = data.dir().resolve(PreparedData.TRAIN_ALIGNMENT);
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            PharaohFormat.write(out, pieceLinks);
-        } catch (IOException e) {
-            throw new NmtException(file + ": cannot write the alignments (" + IoErrors.describe(e) + ")");
-        }
     }
 
     /**
@@ -248,12 +265,35 @@ public final class TrainingAlignments {
         return line.toString().trim();
     }
 
-    /** Every (source piece, target piece) pair whose words are linked. */
-    static List<Link> pieceLinks(Set<Link> wordLinks, int[] sourceWords, int[] targetWords) {
+    /** Links as flat (source, target) pairs. */
+    static int[] flat(Collection<Link> links) {
+        int[] flat = new int[2 * links.size()];
+        int k = 0;
+        for (Link link : links) {
+            flat[k++] = link.source();
+            flat[k++] = link.target();
+        }
+        return flat;
+    }
+
+    /**
+     * Every (source piece, target piece) pair whose words are linked, sorted by source, then target.
+     *
+     * @param wordLinks flat (source word, target word) pairs
+     */
+    static List<Link> pieceLinks(int[] wordLinks, int[] sourceWords, int[] targetWords) {
+        int sources = sourceWords.length == 0 ? 0 : sourceWords[sourceWords.length - 1] + 1;
+        int targets = targetWords.length == 0 ? 0 : targetWords[targetWords.length - 1] + 1;
+        boolean[][] linked = new boolean[sources][targets];
+        for (int k = 0; k < wordLinks.length; k += 2) {
+            if (wordLinks[k] < sources && wordLinks[k + 1] < targets) {
+                linked[wordLinks[k]][wordLinks[k + 1]] = true;
+            }
+        }
         List<Link> links = new ArrayList<>();
         for (int s = 0; s < sourceWords.length; s++) {
             for (int t = 0; t < targetWords.length; t++) {
-                if (wordLinks.contains(new Link(sourceWords[s], targetWords[t]))) {
+                if (linked[sourceWords[s]][targetWords[t]]) {
                     links.add(new Link(s, t));
                 }
             }

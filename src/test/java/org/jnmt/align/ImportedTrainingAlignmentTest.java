@@ -2,6 +2,7 @@ package org.jnmt.align;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -101,6 +102,10 @@ class ImportedTrainingAlignmentTest {
                 longer + ": 5 lines for the 4 lines of data.train; data.alignment_file needs one line for every line"
                         + " of data.train",
                 e.getMessage());
+        // the lines are written as they are read: a file found wrong at its end leaves nothing behind
+        Path written = data.dir().resolve(PreparedData.TRAIN_ALIGNMENT);
+        assertFalse(Files.exists(written), written + " after a failed import");
+        assertFalse(Files.exists(Path.of(written + ".partial")), written + ".partial after a failed import");
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import org.jnmt.config.DataConfig;
 import org.jnmt.config.NmtConfig;
 import org.jnmt.data.DataPreparer;
@@ -50,8 +49,7 @@ class TrainingAlignmentsTest {
 
     @Test
     void aWordLinkLinksEveryPieceOfBothWords() {
-        List<Link> pieces =
-                TrainingAlignments.pieceLinks(Set.of(new Link(1, 0)), new int[] {0, 1, 1}, new int[] {0, 0, 1});
+        List<Link> pieces = TrainingAlignments.pieceLinks(new int[] {1, 0}, new int[] {0, 1, 1}, new int[] {0, 0, 1});
         assertEquals(List.of(new Link(1, 0), new Link(1, 1), new Link(2, 0), new Link(2, 1)), pieces);
     }
 
