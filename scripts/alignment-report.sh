@@ -49,7 +49,7 @@ train() {  # recipe, run dir, data dir, extra --set arguments...: trains, or res
     local at=${stopped#*"(step limit) at step "}
     [ "${at%% *}" -lt "$steps" ] || return 0
   fi
-  # nmt prepare, not train, prepares the data: the aligner of data.alignment outgrows train's heap.
+  # Every row of one data directory trains on the files prepared for the first.
   [ -f "$data/train.align" ] || ./nmt prepare --config "$recipe" "$@" >> "$run.log" 2>&1 \
     || { echo "alignment-report: preparing the data of $run failed, see $run.log" >&2; exit 1; }
   local resume=()
