@@ -23,7 +23,9 @@
 # With GOLD_TEXT=N every row also trains on the gold set's 447 sentence pairs (their text, not their
 # links), N times over (data.extra_train, after the Tatoeba split: never in dev or test): the data the
 # IBM2 rows are trained on (scripts/ibm2-aer.sh), which is how word aligners are evaluated. Give such
-# runs their own WORKDIR.
+# runs their own WORKDIR. With CONCAT=K every row also trains on examples that join K training pairs
+# drawn at random (data.concat, CONCAT_FRACTION times as many as there are pairs, default 0.2): the
+# long sentences that Tatoeba lacks. Give such runs their own WORKDIR too.
 # A row takes 20-45 minutes on 2 cores: give the machine to this script alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -88,6 +90,12 @@ for row in $rows; do
     sets+=(--set "data.extra_train=[{src: $gold/test.en, tgt: $gold/test.fr, repeat: $GOLD_TEXT}]")
     reverse_sets+=(--set "data.extra_train=[{src: $gold/test.fr, tgt: $gold/test.en, repeat: $GOLD_TEXT}]")
     data=data-gold$GOLD_TEXT
+  fi
+  if [ "${CONCAT:-0}" -gt 0 ]; then
+    concat="data.concat={pairs: $CONCAT, fraction: ${CONCAT_FRACTION:-0.2}}"
+    sets+=(--set "$concat")
+    reverse_sets+=(--set "$concat")
+    data=$data-concat$CONCAT
   fi
   if [[ $row == *-guided* ]]; then
     sets+=(--set training.guided_alignment="$weight")

@@ -48,6 +48,12 @@ public final class ConfigCheck {
                     "cannot be combined with data.alignment: file, whose lines cover data.train only "
                             + "(allowed: data.alignment ibm2 or none with extra_train)");
         }
+        if (config.data.alignment == AlignmentSource.FILE && config.data.concat != null) {
+            check.problem(
+                    "data.concat",
+                    "cannot be combined with data.alignment: file, whose lines cover data.train only "
+                            + "(allowed: data.alignment ibm2 or none with concat)");
+        }
         check.testing(config.testing);
         check.throwIfAny();
     }
@@ -79,6 +85,12 @@ public final class ConfigCheck {
         for (int i = 0; i < d.extraTrain.size(); i++) {
             corpus("data.extra_train[" + i + "]", d.extraTrain.get(i));
             atLeast("data.extra_train[" + i + "].repeat", d.extraTrain.get(i).repeat, 1);
+        }
+        if (d.concat != null) {
+            atLeast("data.concat.pairs", d.concat.pairs, 2);
+            if (!(d.concat.fraction > 0 && d.concat.fraction <= 10)) {
+                problem("data.concat.fraction", "is " + number(d.concat.fraction) + " (allowed: above 0, at most 10)");
+            }
         }
         if (d.split != null) {
             atLeast("data.split.dev", d.split.dev, 1);

@@ -37,6 +37,14 @@ public class DataConfig {
     @JsonSetter(nulls = Nulls.AS_EMPTY)
     public List<ExtraCorpusSpec> extraTrain = List.of();
 
+    /**
+     * Sentence-concatenation augmentation (Kondo et al. 2021, "Sentence Concatenation Approach to
+     * Data Augmentation for Neural Machine Translation"; Nguyen et al. 2021): training examples that
+     * join training pairs drawn at random, appended after all other training pairs, for sentence
+     * lengths that the corpus itself lacks. Null (the default): none.
+     */
+    public ConcatSpec concat;
+
     /** Where {@code nmt prepare} writes the prepared data directory. */
     public String dir = "data/prepared";
 
@@ -92,6 +100,16 @@ public class DataConfig {
     /** A training corpus of {@link #extraTrain}, read {@code repeat} times. */
     public static class ExtraCorpusSpec extends CorpusSpec {
         public int repeat = 1;
+    }
+
+    /** What {@link #concat} adds: {@code fraction} times as many examples as there are training pairs. */
+    public static class ConcatSpec {
+        /** How many training pairs each example joins. */
+        public int pairs = 2;
+        /** How many examples, as a fraction of the training pairs (data.train's and extra_train's). */
+        public double fraction = 0.5;
+        /** Which pairs are drawn. */
+        public long seed = 1;
     }
 
     /** A seeded random split of one corpus into train, dev and test. */

@@ -308,9 +308,20 @@ public final class DataPreparer {
         EncodedCorpus corpus = train.build();
         line("pairs longer than " + data.maxLength + " tokens filtered", tooLong[0]);
         line("pairs with length ratio above " + data.maxLengthRatio + " filtered", badRatio[0]);
+        ConcatenatedPairs.Result concatenated = null;
+        if (data.concat != null) {
+            concatenated = ConcatenatedPairs.append(corpus, data.concat, data.maxLength);
+            corpus = concatenated.corpus();
+        }
         line("train pairs", corpus.size());
         if (!data.extraTrain.isEmpty()) {
             line("train pairs from extra_train", extraKept[0]);
+        }
+        if (concatenated != null) {
+            line(
+                    "train pairs from concat",
+                    concatenated.added() + " (" + data.concat.pairs + " pairs each, seed " + data.concat.seed + "; "
+                            + concatenated.tooLong() + " longer than " + data.maxLength + " tokens dropped)");
         }
         describeTokens("train", corpus);
         corpus.write(dir.resolve(PreparedData.TRAIN));

@@ -50,6 +50,10 @@ class ConfigCheckTest {
                     "data.extra_train",
                     "[{tsv: a.tsv, src: a.de}]",
                     "data.extra_train[0]: needs either tsv or both src and tgt (allowed: "),
+            badAt("data.concat", "{pairs: 1}", "data.concat.pairs: is 1 (allowed: 2 or more)"),
+            badAt("data.concat", "{fraction: 0}", "data.concat.fraction: is 0 (allowed: above 0, at most 10)"),
+            badAt("data.concat", "{fraction: 12}", "data.concat.fraction: is 12 (allowed: above 0, at most 10)"),
+            badAt("data.concat", "{pairs: 3, seed: x}", "data.concat.seed: "),
             bad("data.dir", "''", "is empty (allowed: a non-empty string)"),
             bad("data.lowercase", "maybe", "'maybe' is not valid (allowed: true or false)"),
             bad("data.bpe_merges", "-1", "is -1 (allowed: 0 or more)"),
@@ -200,6 +204,19 @@ class ConfigCheckTest {
         assertEquals(
                 "--set: data.extra_train: cannot be combined with data.alignment: file, whose lines cover data.train "
                         + "only (allowed: data.alignment ibm2 or none with extra_train)",
+                e.getMessage());
+    }
+
+    @Test
+    void concatenatedPairsCannotTakeAnAlignmentFileOfDataTrain() {
+        NmtException e = assertThrows(
+                NmtException.class,
+                () -> ConfigLoader.load(
+                        null,
+                        List.of("data.alignment=file", "data.alignment_file=train.fa", "data.concat={pairs: 3}")));
+        assertEquals(
+                "--set: data.concat: cannot be combined with data.alignment: file, whose lines cover data.train "
+                        + "only (allowed: data.alignment ibm2 or none with concat)",
                 e.getMessage());
     }
 

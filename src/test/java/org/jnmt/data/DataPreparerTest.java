@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -148,6 +149,70 @@ class DataPreparerTest {
         new DataPreparer(config, false).prepare();
         assertEquals(
                 data.devSources(), PreparedData.load(Path.of(config.data.dir)).devSources());
+    }
+
+    @Test
+    void concatenationAppendsPairsJoinedFromTheTrainingPairs(@TempDir Path dir) throws IOException {
+        NmtConfig config = twoFileConfig(dir);
+        config.data.maxLength = 24;
+        new DataPreparer(config, false).prepare();
+        EncodedCorpus plain = PreparedData.load(Path.of(config.data.dir)).train();
+        Path prepared = Path.of(config.data.dir);
+        String plainLines = Files.readString(prepared.resolve(PreparedData.TRAIN_LINES));
+
+        config.data.concat = new DataConfig.ConcatSpec();
+        config.data.concat.pairs = 3;
+        config.data.concat.fraction = 1.0;
+        String summary = new DataPreparer(config, false).prepare();
+        EncodedCorpus train = PreparedData.load(prepared).train();
+        int added = train.size() - plain.size();
+        // as many examples drawn as there are pairs, some longer than max_length
+        assertTrue(added > 0 && added < plain.size(), added + " added");
+        assertTrue(
+                summary.contains("train pairs from concat: " + added + " (3 pairs each, seed 1; "
+                        + (plain.size() - added) + " longer than 24 tokens dropped)\n"),
+                summary);
+        for (int i = 0; i < plain.size(); i++) {
+            assertArrayEquals(plain.source(i), train.source(i), "pair " + i + " stays where it was");
+            assertArrayEquals(plain.target(i), train.target(i));
+        }
+        for (int k = plain.size(); k < train.size(); k++) {
+            assertTrue(train.sourceLength(k) - 1 <= 24 && train.targetLength(k) - 1 <= 24);
+            assertTrue(
+                    joins(plain, train.source(k), train.target(k), 0, 0, 3),
+                    "example " + k + " joins 3 training pairs, sources and targets in the same order");
+        }
+        assertEquals(plainLines, Files.readString(prepared.resolve(PreparedData.TRAIN_LINES)));
+
+        byte[] drawn = Files.readAllBytes(prepared.resolve(PreparedData.TRAIN));
+        new DataPreparer(config, false).prepare();
+        assertArrayEquals(drawn, Files.readAllBytes(prepared.resolve(PreparedData.TRAIN)), "the seed fixes the draws");
+        config.data.concat.seed = 2;
+        new DataPreparer(config, false).prepare();
+        assertFalse(Arrays.equals(drawn, Files.readAllBytes(prepared.resolve(PreparedData.TRAIN))));
+    }
+
+    /** Whether source[from..] and target[from..] are the same {@code parts} pairs of the corpus, joined. */
+    private static boolean joins(EncodedCorpus corpus, int[] source, int[] target, int s, int t, int parts) {
+        if (parts == 0) {
+            return s == source.length - 1 && t == target.length - 1 && source[s] == SpecialTokens.EOS;
+        }
+        for (int i = 0; i < corpus.size(); i++) {
+            int[] src = corpus.source(i);
+            int[] tgt = corpus.target(i);
+            if (startsAt(source, s, src)
+                    && startsAt(target, t, tgt)
+                    && joins(corpus, source, target, s + src.length - 1, t + tgt.length - 1, parts - 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code part} without its EOS occurs in {@code ids} at {@code from}. */
+    private static boolean startsAt(int[] ids, int from, int[] part) {
+        return from + part.length - 1 <= ids.length
+                && Arrays.equals(ids, from, from + part.length - 1, part, 0, part.length - 1);
     }
 
     @Test
