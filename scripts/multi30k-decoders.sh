@@ -49,7 +49,7 @@ for row in $rows; do
       || { echo "multi30k-decoders: training $run failed, see $run.log" >&2; exit 1; }
   fi
   ./nmt translate --quiet -m "$run" -i "$corpus/test_2016_flickr.de" -o "$run.test.hyp" --beam 5
-  bleu=$(./nmt bleu --quiet -b "$corpus/test_2016_flickr.en" -i "$run.test.hyp")
+  bleu=$(./nmt bleu --quiet -b -w 2 "$corpus/test_2016_flickr.en" -i "$run.test.hyp")
   # "Training stopped (...) at step N after M minutes; best dev BLEU B at step S; ..."
   stopped=$(grep 'Training stopped' "$run/train.log" | tail -1)
   dev=$(sed -E 's/.*best dev BLEU ([0-9.]+).*/\1/' <<< "$stopped")
