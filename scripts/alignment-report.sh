@@ -45,7 +45,7 @@ train() {  # recipe, run dir, data dir, extra --set arguments...: trains, or res
   # Done when its last stop was for good. It resumes when it never stopped, when its last stop was
   # an interruption (SIGTERM, Ctrl-C), or when it stopped at its step limit below STEPS (longer training).
   local stopped
-  stopped=$(grep "Training stopped" "$run/train.log" 2>/dev/null | tail -1)
+  stopped=$(grep "Training stopped" "$run/train.log" 2>/dev/null | tail -1 || true)  # none yet: set -e must not end the script
   if [ -n "$stopped" ] && [[ $stopped != *"(interrupted)"* ]]; then
     [[ $stopped == *"(step limit) at step "* ]] || return 0
     local at=${stopped#*"(step limit) at step "}
