@@ -42,17 +42,13 @@ public final class ConfigCheck {
                     "data.alignment_file",
                     "goes with data.alignment: file, and only with it (the file to read the alignment from)");
         }
-        if (config.data.alignment == AlignmentSource.FILE && !config.data.extraTrain.isEmpty()) {
-            check.problem(
-                    "data.extra_train",
-                    "cannot be combined with data.alignment: file, whose lines cover data.train only "
-                            + "(allowed: data.alignment ibm2 or none with extra_train)");
-        }
-        if (config.data.alignment == AlignmentSource.FILE && config.data.concat != null) {
-            check.problem(
-                    "data.concat",
-                    "cannot be combined with data.alignment: file, whose lines cover data.train only "
-                            + "(allowed: data.alignment ibm2 or none with concat)");
+        if (config.data.alignment == AlignmentSource.FILE) {
+            if (!config.data.extraTrain.isEmpty()) {
+                check.beyondTheAlignmentFile("extra_train");
+            }
+            if (config.data.concat != null) {
+                check.beyondTheAlignmentFile("concat");
+            }
         }
         check.testing(config.testing);
         check.throwIfAny();
@@ -73,6 +69,14 @@ public final class ConfigCheck {
         }
         check.fileExists("data.alignment_file", data.alignmentFile);
         check.throwIfAny();
+    }
+
+    /** A data key that adds training pairs, which an alignment file over data.train has no lines for. */
+    private void beyondTheAlignmentFile(String key) {
+        problem(
+                "data." + key,
+                "cannot be combined with data.alignment: file, whose lines cover data.train only "
+                        + "(allowed: data.alignment ibm2 or none with " + key + ")");
     }
 
     private void data(DataConfig d) {

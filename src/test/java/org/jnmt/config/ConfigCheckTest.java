@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every key of the config with a bad value is refused at load, named as FILE: section.key: ... (allowed: ...). */
 class ConfigCheckTest {
@@ -191,32 +192,17 @@ class ConfigCheckTest {
         assertEquals("--set: training.guided_alignment: is -1 (allowed: 0 or more)", e.getMessage());
     }
 
-    @Test
-    void extraTrainingCorporaCannotTakeAnAlignmentFileOfDataTrain() {
+    @ParameterizedTest
+    @ValueSource(strings = {"extra_train=[{src: gold.en, tgt: gold.fr, repeat: 10}]", "concat={pairs: 3}"})
+    void addedTrainingPairsCannotTakeAnAlignmentFileOfDataTrain(String setting) {
+        String key = setting.substring(0, setting.indexOf('='));
         NmtException e = assertThrows(
                 NmtException.class,
                 () -> ConfigLoader.load(
-                        null,
-                        List.of(
-                                "data.alignment=file",
-                                "data.alignment_file=train.fa",
-                                "data.extra_train=[{src: gold.en, tgt: gold.fr, repeat: 10}]")));
+                        null, List.of("data.alignment=file", "data.alignment_file=train.fa", "data." + setting)));
         assertEquals(
-                "--set: data.extra_train: cannot be combined with data.alignment: file, whose lines cover data.train "
-                        + "only (allowed: data.alignment ibm2 or none with extra_train)",
-                e.getMessage());
-    }
-
-    @Test
-    void concatenatedPairsCannotTakeAnAlignmentFileOfDataTrain() {
-        NmtException e = assertThrows(
-                NmtException.class,
-                () -> ConfigLoader.load(
-                        null,
-                        List.of("data.alignment=file", "data.alignment_file=train.fa", "data.concat={pairs: 3}")));
-        assertEquals(
-                "--set: data.concat: cannot be combined with data.alignment: file, whose lines cover data.train "
-                        + "only (allowed: data.alignment ibm2 or none with concat)",
+                "--set: data." + key + ": cannot be combined with data.alignment: file, whose lines cover data.train "
+                        + "only (allowed: data.alignment ibm2 or none with " + key + ")",
                 e.getMessage());
     }
 
