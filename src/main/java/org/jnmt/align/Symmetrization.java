@@ -62,7 +62,12 @@ public enum Symmetrization {
      * given the target, its links turned round.
      */
     public Set<Link> apply(WordAttention forward, WordAttention backward) {
-        return apply(forward.hardAlignment(), backward.invertedHardAlignment());
+        return apply(forward, backward, 0);
+    }
+
+    /** As {@link #apply(WordAttention, WordAttention)}, each direction's links read with {@link WordAttention#alignment}. */
+    public Set<Link> apply(WordAttention forward, WordAttention backward, double threshold) {
+        return apply(forward.alignment(threshold), backward.invertedAlignment(threshold));
     }
 
     /** The name on the command line and in Moses and atools. */

@@ -150,13 +150,44 @@ public final class WordAttention {
     }
 
     /**
+     * The links whose weight is at least {@code threshold} (Marian's {@code --alignment P}): a
+     * target word may link to several source words, or to none when its attention is spread.
+     * A threshold of 0 means {@link #hardAlignment}. Sorted by source, then target index.
+     *
+     * @param threshold in [0, 1]
+     */
+    public List<Link> alignment(double threshold) {
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("an attention threshold is in [0, 1], not " + threshold);
+        }
+        if (threshold == 0) {
+            return hardAlignment();
+        }
+        List<Link> links = new ArrayList<>();
+        for (int t = 0; t < weights.length; t++) {
+            for (int s = 0; s < weights[t].length; s++) {
+                if (weights[t][s] >= threshold) {
+                    links.add(new Link(s, t));
+                }
+            }
+        }
+        links.sort(null);
+        return links;
+    }
+
+    /**
      * For the attention of a tgt→src model (its target words are the pair's source words): its hard
      * alignment turned round into source-target orientation, so each source word of the pair has
      * one link, to the target word it attended to most. Sorted by source, then target index.
      */
     public List<Link> invertedHardAlignment() {
+        return invertedAlignment(0);
+    }
+
+    /** {@link #alignment} of a tgt→src model's attention, turned round as {@link #invertedHardAlignment} does. */
+    public List<Link> invertedAlignment(double threshold) {
         List<Link> links = new ArrayList<>();
-        for (Link link : hardAlignment()) {
+        for (Link link : alignment(threshold)) {
             links.add(link.inverted());
         }
         links.sort(null);

@@ -96,6 +96,15 @@ public class AlignCommand implements Callable<Integer> {
     Path targetFile;
 
     @Option(
+            names = "--threshold",
+            paramLabel = "P",
+            defaultValue = "0",
+            description = "--method attention: link each target word to every source word it gives at least P of "
+                    + "its attention (Marian's --alignment P), in each direction before --symmetrize; 0, the "
+                    + "default, links it to the one it attends to most.")
+    double threshold;
+
+    @Option(
             names = "--gold",
             paramLabel = "FILE",
             description = "Gold alignments: Pharaoh lines (i-j sure, ipj possible) or NAACL lines (S P).")
@@ -178,6 +187,10 @@ public class AlignCommand implements Callable<Integer> {
         if (byLength && goldFile == null) {
             throw new UsageException("--by-length scores against the gold alignment: give --gold FILE.");
         }
+        if (method != AlignMethod.ATTENTION
+                && spec.commandLine().getParseResult().hasMatchedOption("--threshold")) {
+            throw new UsageException("--threshold reads attention: it is an option of --method attention.");
+        }
         if (method == AlignMethod.DIAGONAL) {
             if (modelDir != null || twoWay.reverseModelDir != null || twoWay.heuristic != null) {
                 throw new UsageException("--method diagonal uses no model and has one direction: "
@@ -187,6 +200,10 @@ public class AlignCommand implements Callable<Integer> {
             return;
         }
         if (method == AlignMethod.ATTENTION) {
+            if (!(threshold >= 0 && threshold <= 1)) {
+                throw new UsageException(
+                        "--threshold is a share of a word's attention, in [0, 1], not " + threshold + ".");
+            }
             if (modelDir == null) {
                 throw new UsageException("--method attention needs the model: -m DIR.");
             }
@@ -237,10 +254,10 @@ public class AlignCommand implements Callable<Integer> {
         for (int start = 0; start < sources.size(); start += CHUNK) {
             int end = Math.min(sources.size(), start + CHUNK);
             List<Translation> pairs = translator.forceDecode(sources.subList(start, end), targets.subList(start, end));
-            List<Set<Link>> symmetrized = reverse == null ? null : twoWay.symmetrized(reverse, pairs);
+            List<Set<Link>> symmetrized = reverse == null ? null : twoWay.symmetrized(reverse, pairs, threshold);
             for (int i = 0; i < pairs.size(); i++) {
                 WordAttention words = pairs.get(i).wordAttention();
-                Collection<Link> links = symmetrized == null ? words.hardAlignment() : symmetrized.get(i);
+                Collection<Link> links = symmetrized == null ? words.alignment(threshold) : symmetrized.get(i);
                 emit(out, start + i, links, words.sourceWords(), words.targetWords());
             }
         }

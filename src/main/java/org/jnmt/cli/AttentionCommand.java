@@ -101,7 +101,7 @@ public class AttentionCommand implements Callable<Integer> {
             translations =
                     targets == null ? translator.translate(sources, options) : translator.forceDecode(sources, targets);
             if (reverse != null) {
-                kept = twoWay.symmetrized(reverse, translations);
+                kept = twoWay.symmetrized(reverse, translations, 0); // the hard links, as drawn
             }
         }
         List<HeatmapReport.Entry> entries = new ArrayList<>(translations.size());

@@ -50,16 +50,17 @@ class SymmetrizeOptions {
 
     /**
      * For each src->tgt translation (its own or forced), the links that the heuristic keeps of its
-     * attention and of the tgt->src model's forced decoding of its source given its text.
+     * attention and of the tgt->src model's forced decoding of its source given its text, each
+     * direction's links read with {@code threshold} ({@link org.jnmt.align.WordAttention#alignment}).
      */
-    List<Set<Link>> symmetrized(Translator reverse, List<Translation> translations) {
+    List<Set<Link>> symmetrized(Translator reverse, List<Translation> translations, double threshold) {
         List<String> texts = translations.stream().map(Translation::text).toList();
         List<String> sources = translations.stream().map(Translation::source).toList();
         List<Translation> reversed = reverse.forceDecode(texts, sources);
         List<Set<Link>> links = new ArrayList<>(translations.size());
         for (int i = 0; i < translations.size(); i++) {
             links.add(heuristic.apply(
-                    translations.get(i).wordAttention(), reversed.get(i).wordAttention()));
+                    translations.get(i).wordAttention(), reversed.get(i).wordAttention(), threshold));
         }
         return links;
     }

@@ -57,6 +57,23 @@ class WordAttentionTest {
     }
 
     @Test
+    void aThresholdKeepsEveryLinkOfAtLeastThatWeightAndZeroMeansHard() {
+        WordAttention words =
+                WordAttention.ofWords(new double[][] {{0.45, 0.45, 0.1}, {0.2, 0.3, 0.5}, {0.05, 0.9, 0.05}});
+        // Target word 0 links to both source words it splits its attention between.
+        assertEquals("0-0 1-0 1-2 2-1", PharaohFormat.format(words.alignment(0.4)));
+        // The weight itself passes (>=), as Marian's threshold does; a hair above it does not.
+        assertEquals("0-0 1-0 1-1 1-2 2-1", PharaohFormat.format(words.alignment(0.3)));
+        assertEquals("0-0 1-0 1-2 2-1", PharaohFormat.format(words.alignment(0.3 + 1e-9)));
+        // Target words 0 and 1 spread their attention below 0.6: they stay unaligned.
+        assertEquals("1-2", PharaohFormat.format(words.alignment(0.6)));
+        assertEquals(words.hardAlignment(), words.alignment(0));
+        assertEquals("0-0 0-1 1-2 2-1", PharaohFormat.format(words.invertedAlignment(0.4)));
+        assertThrows(IllegalArgumentException.class, () -> words.alignment(1.5));
+        assertThrows(IllegalArgumentException.class, () -> words.alignment(Double.NaN));
+    }
+
+    @Test
     void aTargetWordWithoutTokensGetsAZeroRow() {
         WordAttention words = WordAttention.pool(new float[][] {{1f}}, new int[] {1}, 2, new int[] {0}, 1);
         assertArrayEquals(new double[] {0}, words.weights()[0]);

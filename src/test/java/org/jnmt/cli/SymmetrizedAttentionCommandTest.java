@@ -15,6 +15,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.jnmt.align.Link;
 import org.jnmt.align.PharaohFormat;
 import org.jnmt.align.Symmetrization;
+import org.jnmt.align.WordAttention;
 import org.jnmt.api.TinyModel;
 import org.jnmt.api.Translation;
 import org.jnmt.api.Translator;
@@ -86,6 +87,75 @@ class SymmetrizedAttentionCommandTest {
             }
         }
         assertTrue(differ, "the reverse model changes some links, or this test would not see it wired");
+    }
+
+    /**
+     * --threshold reads each direction's links with {@link WordAttention#alignment}, before the
+     * heuristic combines them; alone, it is -m's links at that threshold.
+     */
+    @Test
+    void aThresholdReadsTheLinksOfEachDirectionBeforeTheyAreCombined() throws IOException {
+        double threshold = 0.3;
+        List<String> sourceLines = Files.readAllLines(sources);
+        List<String> targetLines = Files.readAllLines(targets);
+        List<Translation> forced;
+        List<Translation> reversed;
+        try (Translator f = Translator.load(forward);
+                Translator r = Translator.load(reverse)) {
+            forced = f.forceDecode(sourceLines, targetLines);
+            reversed = r.forceDecode(targetLines, sourceLines);
+        }
+        List<List<Link>> alone =
+                links(align("-m", forward, "--threshold", threshold, "--src", sources, "--tgt", targets));
+        List<List<Link>> combined = links(align(
+                "-m",
+                forward,
+                "--reverse-model",
+                reverse,
+                "--symmetrize",
+                "union",
+                "--threshold",
+                threshold,
+                "--src",
+                sources,
+                "--tgt",
+                targets));
+        boolean thresholdMatters = false;
+        for (int i = 0; i < forced.size(); i++) {
+            WordAttention f = forced.get(i).wordAttention();
+            WordAttention r = reversed.get(i).wordAttention();
+            assertEquals(f.alignment(threshold), alone.get(i), "line " + (i + 1));
+            assertEquals(
+                    List.copyOf(Symmetrization.UNION.apply(f.alignment(threshold), r.invertedAlignment(threshold))),
+                    combined.get(i),
+                    "line " + (i + 1));
+            thresholdMatters |= !f.alignment(threshold).equals(f.hardAlignment());
+        }
+        assertTrue(thresholdMatters, "some target word spreads its attention, or this test would not see it wired");
+        CliRun outside = CliRun.of(
+                "align",
+                "-m",
+                forward.toString(),
+                "--threshold",
+                "1.5",
+                "--src",
+                sources.toString(),
+                "--tgt",
+                targets.toString());
+        assertEquals(2, outside.exitCode());
+        assertTrue(outside.err().contains("--threshold"), outside.err());
+        CliRun ibm2 = CliRun.of(
+                "align",
+                "--method",
+                "ibm2",
+                "--threshold",
+                "0.3",
+                "--src",
+                sources.toString(),
+                "--tgt",
+                targets.toString());
+        assertEquals(2, ibm2.exitCode());
+        assertTrue(ibm2.err().contains("--threshold reads attention"), ibm2.err());
     }
 
     @Test
