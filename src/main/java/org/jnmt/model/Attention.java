@@ -180,7 +180,7 @@ final class Attention {
         Ops.tanhDerivative(hidden, slope);
         Ops.mul(dPre, slope, dPre);
         dKeys.addi(dPre);
-        Ops.sum(dPre, dQueries, 1);
+        Ops.middleSums(dPre, dQueries);
     }
 
     /**

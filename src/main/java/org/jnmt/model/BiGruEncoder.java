@@ -119,7 +119,7 @@ final class BiGruEncoder {
         RowOps.gather(backwardStates, 0, last, finals, hidden, hidden);
         initial = initialBuffer.shaped(b, decHidden);
         Ops.matmul(finals, bridgeWeights.value(), initial);
-        initial.addiRowVector(bridgeBias.value());
+        Ops.broadcastRow(bridgeBias.value(), initial, 1.0);
         Ops.tanh(initial);
     }
 

@@ -74,14 +74,12 @@ final class GruParameters {
     void fillBiases(GateBlocks g) {
         for (int k = 0; k < 3; k++) {
             INDArray block = g.gate(k);
-            block.assign(0);
-            block.addiRowVector(inputBias[k]);
+            Ops.broadcastRow(inputBias[k], block, 0.0);
             if (k < 2) {
-                block.addiRowVector(hiddenBias[k]);
+                Ops.broadcastRow(hiddenBias[k], block, 1.0);
             }
         }
-        g.hn().assign(0);
-        g.hn().addiRowVector(hiddenBias[2]);
+        Ops.broadcastRow(hiddenBias[2], g.hn(), 0.0);
     }
 
     /**

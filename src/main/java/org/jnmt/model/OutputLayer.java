@@ -120,20 +120,19 @@ final class OutputLayer {
         this.smoothing = smoothing;
         INDArray logits = logitBuffer.shaped(n, vocab);
         project(features, logits);
-        INDArray rows = rowBuffer.shaped(n, 1);
-        INDArray rowVector = Views.reshape(rows, n);
-        Ops.max(logits, rowVector, 1);
-        logits.subiColumnVector(rows);
+        INDArray rowVector = rowBuffer.shaped(n);
+        Ops.rowMax(logits, rowVector);
+        Ops.subtractColumn(logits, rowVector);
         double[] reference = RowOps.pick(logits, targets);
         double[] padding = null;
         double[] total = null;
         if (smoothing > 0) {
             padding = RowOps.pick(logits, new int[n]);
-            Ops.sum(logits, rowVector, 1);
+            Ops.rowSums(logits, rowVector);
             total = rowVector.toDoubleVector();
         }
         Ops.exp(logits);
-        Ops.sum(logits, rowVector, 1);
+        Ops.rowSums(logits, rowVector);
         double[] partition = rowVector.toDoubleVector();
         double nll = 0;
         double loss = 0;
@@ -149,7 +148,7 @@ final class OutputLayer {
             }
         }
         if (forTraining) {
-            logits.diviColumnVector(rows);
+            Ops.divideByColumn(logits, rowVector);
             probs = logits;
         }
         return new LossSums(loss, nll);
@@ -228,7 +227,7 @@ final class OutputLayer {
                 Ops.matmul(t, outWeights.value(), logits);
             }
         }
-        logits.addiRowVector(outBias.value());
+        Ops.broadcastRow(outBias.value(), logits, 1.0);
     }
 
     /** The readout's output t [N, R]: tanh of one affine piece, or the maximum of two. */
@@ -238,7 +237,7 @@ final class OutputLayer {
         for (int k = 0; k < pieces; k++) {
             INDArray p = Views.planeRows(pre, k, 0, n);
             firstLayer(k, x, p);
-            p.addiRowVector(Views.segment(readoutBias.value(), (long) k * readoutSize, readoutSize));
+            Ops.broadcastRow(Views.segment(readoutBias.value(), (long) k * readoutSize, readoutSize), p, 1.0);
         }
         activations = activationBuffer.shaped(n, readoutSize);
         INDArray first = Views.planeRows(pre, 0, 0, n);
