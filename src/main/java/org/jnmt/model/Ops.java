@@ -20,7 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The few ND4J operations the model is built from, each writing into a given output (no hidden
- * allocation). Outputs may alias inputs of the same shape.
+ * allocation, but for the shared vector of ones below, which only grows). Outputs may alias inputs
+ * of the same shape; arrays written by a product (gemm) must be contiguous.
  * <p>
  * <b>Row-wise operations on arrays with a varying number of rows</b> (the packed target positions N
  * differ in nearly every batch) avoid ND4J's reductions and broadcasts along an axis: for each
@@ -122,14 +123,14 @@ final class Ops {
         batchedMatmul(Views.reshape(ones(x.dataType(), n * s), n, 1, s), x, Views.reshape(out, n, 1, c), 0.0);
     }
 
-    /** {@code x[i, j] = beta * x[i, j] + row[j]}: row [C] (contiguous) added to every row of x [N, C], as {@code 1 row^T}. */
+    /** {@code x[i, j] = beta * x[i, j] + row[j]}: row [C] added to every row of x [N, C] (both contiguous), as {@code 1 row^T}. */
     static void broadcastRow(INDArray row, INDArray x, double beta) {
         long n = x.size(0);
         long c = x.size(1);
         gemm(Views.reshape(ones(x.dataType(), n), n, 1), Views.reshape(row, 1, c), x, false, false, 1.0, beta);
     }
 
-    /** {@code x[i, j] -= column[i]}: x [N, C], column [N] (contiguous), as {@code column 1^T}. */
+    /** {@code x[i, j] -= column[i]}: x [N, C], column [N] (both contiguous), as {@code column 1^T}. */
     static void subtractColumn(INDArray x, INDArray column) {
         long n = x.size(0);
         long c = x.size(1);
