@@ -9,7 +9,8 @@ import java.util.TreeSet;
  * ({@code -alignment}) and fast_align's {@code atools -c} name them (Och and Ney 2003, section 4.1;
  * Koehn, Och and Marcu 2003). Both inputs are in source-target orientation: {@code forward} from
  * the src→tgt model (each target word has at most one link), {@code backward} from the tgt→src
- * model with its links turned round (each source word has at most one link).
+ * model with its links turned round (each source word has at most one link). {@link #AVERAGE} is
+ * for attention only: it combines the two directions' weights before any link is read.
  */
 public enum Symmetrization {
 
@@ -44,12 +45,41 @@ public enum Symmetrization {
         public Set<Link> apply(Collection<Link> forward, Collection<Link> backward) {
             return new GrowDiagFinalAnd(forward, backward).links();
         }
+    },
+
+    /**
+     * Not a rule for links but for the attention itself: the mean of both directions' attention
+     * ({@link WordAttention#averagedWith}), read as one direction is, with the threshold or (at 0)
+     * one link per target word to its source word of highest mean. A link that one direction holds
+     * weakly survives when the other holds it strongly, which the hard intersection cannot see.
+     */
+    AVERAGE("average") {
+        @Override
+        public boolean combinesLinks() {
+            return false;
+        }
+
+        @Override
+        public Set<Link> apply(Collection<Link> forward, Collection<Link> backward) {
+            throw new UnsupportedOperationException(
+                    "average combines the two directions' attention weights, not links");
+        }
+
+        @Override
+        public Set<Link> apply(WordAttention forward, WordAttention backward, double threshold) {
+            return new TreeSet<>(forward.averagedWith(backward).alignment(threshold));
+        }
     };
 
     private final String spelling;
 
     Symmetrization(String spelling) {
         this.spelling = spelling;
+    }
+
+    /** Whether it combines hard links (any aligner's); otherwise it needs both directions' attention. */
+    public boolean combinesLinks() {
+        return true;
     }
 
     /** The two directions' links combined, sorted. */
@@ -65,7 +95,10 @@ public enum Symmetrization {
         return apply(forward, backward, 0);
     }
 
-    /** As {@link #apply(WordAttention, WordAttention)}, each direction's links read with {@link WordAttention#alignment}. */
+    /**
+     * As {@link #apply(WordAttention, WordAttention)}, each direction's links read with {@link
+     * WordAttention#alignment} (for {@link #AVERAGE}, the links of the mean).
+     */
     public Set<Link> apply(WordAttention forward, WordAttention backward, double threshold) {
         return apply(forward.alignment(threshold), backward.invertedAlignment(threshold));
     }

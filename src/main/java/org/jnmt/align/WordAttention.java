@@ -176,6 +176,28 @@ public final class WordAttention {
     }
 
     /**
+     * The mean of this src→tgt attention and the attention of a tgt→src model on the same sentence
+     * pair turned round (its rows are this pair's source words): cell (t, s) is the mean of what
+     * target word t paid to source word s and what source word s paid to target word t. The soft
+     * counterpart of combining the two directions' links; its {@link #alignment} reads the links.
+     */
+    public WordAttention averagedWith(WordAttention reverse) {
+        if (reverse.targetWords() != sourceWords() || reverse.sourceWords() != targetWords()) {
+            throw new IllegalArgumentException("a tgt->src matrix of " + reverse.targetWords() + "x"
+                    + reverse.sourceWords() + " words does not turn round onto " + targetWords() + "x"
+                    + sourceWords());
+        }
+        double[][] mean = new double[weights.length][];
+        for (int t = 0; t < weights.length; t++) {
+            mean[t] = new double[weights[t].length];
+            for (int s = 0; s < weights[t].length; s++) {
+                mean[t][s] = (weights[t][s] + reverse.weights[s][t]) / 2;
+            }
+        }
+        return new WordAttention(mean);
+    }
+
+    /**
      * For the attention of a tgt→src model (its target words are the pair's source words): its hard
      * alignment turned round into source-target orientation, so each source word of the pair has
      * one link, to the target word it attended to most. Sorted by source, then target index.

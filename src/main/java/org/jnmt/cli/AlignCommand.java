@@ -100,8 +100,9 @@ public class AlignCommand implements Callable<Integer> {
             paramLabel = "P",
             defaultValue = "0",
             description = "--method attention: link each target word to every source word it gives at least P of "
-                    + "its attention (Marian's --alignment P), in each direction before --symmetrize; 0, the "
-                    + "default, links it to the one it attends to most.")
+                    + "its attention (Marian's --alignment P), in each direction before --symmetrize (with "
+                    + "--symmetrize average, to the mean of both); 0, the default, links it to the one it "
+                    + "attends to most.")
     double threshold;
 
     @Option(
@@ -224,6 +225,10 @@ public class AlignCommand implements Callable<Integer> {
         if (ibm2.reverse && twoWay.heuristic != null) {
             throw new UsageException(
                     "--reverse and --symmetrize exclude each other: --symmetrize uses both directions.");
+        }
+        if (twoWay.heuristic != null && !twoWay.heuristic.combinesLinks()) {
+            throw new UsageException("--symmetrize " + twoWay.heuristic + " averages two models' attention; "
+                    + "--method ibm2 combines links: use intersect, union or grow-diag-final-and.");
         }
     }
 

@@ -27,8 +27,10 @@ class SymmetrizeOptions {
     @Option(
             names = "--symmetrize",
             paramLabel = "HEURISTIC",
-            description = "Combine the links of both directions with one of ${COMPLETION-CANDIDATES} (as Moses "
-                    + "and atools define them); with -m, the other direction is --reverse-model's.")
+            description = "Combine both directions with one of ${COMPLETION-CANDIDATES}: the first three "
+                    + "combine links (as Moses and atools define them); average (attention only) reads the "
+                    + "links of the mean of both models' attention. With -m, the other direction is "
+                    + "--reverse-model's.")
     Symmetrization heuristic;
 
     /** For a command that reads -m's attention: --reverse-model and --symmetrize go together. */

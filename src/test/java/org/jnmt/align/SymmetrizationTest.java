@@ -1,6 +1,7 @@
 package org.jnmt.align;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import java.util.List;
@@ -67,7 +68,7 @@ class SymmetrizationTest {
 
     @Test
     void noLinksGiveNoLinks() {
-        for (Symmetrization heuristic : Symmetrization.values()) {
+        for (Symmetrization heuristic : LINK_HEURISTICS) {
             assertEquals(Set.of(), heuristic.apply(List.of(), List.of()));
         }
         assertEquals(Set.copyOf(links("1-2")), Symmetrization.GROW_DIAG_FINAL_AND.apply(List.of(), links("1-2")));
@@ -79,10 +80,14 @@ class SymmetrizationTest {
                 "intersect union grow-diag-final-and",
                 String.join(
                         " ",
-                        List.of(Symmetrization.values()).stream()
-                                .map(Symmetrization::toString)
-                                .toList()));
+                        LINK_HEURISTICS.stream().map(Symmetrization::toString).toList()));
+        assertEquals("average", Symmetrization.AVERAGE.toString());
+        assertThrows(UnsupportedOperationException.class, () -> Symmetrization.AVERAGE.apply(FORWARD, BACKWARD));
     }
+
+    private static final List<Symmetrization> LINK_HEURISTICS = List.of(Symmetrization.values()).stream()
+            .filter(Symmetrization::combinesLinks)
+            .toList();
 
     private static List<Link> links(String pharaoh) {
         return PharaohFormat.parse(pharaoh, null, 1);
@@ -100,12 +105,30 @@ class SymmetrizationTest {
         WordAttention backward = attention(5, 5, BACKWARD, true);
         assertEquals(FORWARD, forward.hardAlignment());
         assertEquals(BACKWARD, backward.invertedHardAlignment());
-        for (Symmetrization heuristic : Symmetrization.values()) {
+        for (Symmetrization heuristic : LINK_HEURISTICS) {
             assertEquals(heuristic.apply(FORWARD, BACKWARD), heuristic.apply(forward, backward), heuristic.toString());
         }
         assertEquals(Set.copyOf(links("0-0")), Symmetrization.INTERSECT.apply(forward, backward));
         assertEquals(Set.copyOf(links("0-0 0-1 1-1 3-4 4-1")), Symmetrization.UNION.apply(forward, backward));
         assertEquals(Set.copyOf(links("0-0 0-1 1-1 3-4")), Symmetrization.GROW_DIAG_FINAL_AND.apply(forward, backward));
+    }
+
+    /**
+     * The same matrices averaged (0.7 at a row's peak, 0.075 elsewhere, rows without a link zero):
+     * 0-0, where both directions peak, has 0.7; 0-1, 1-1 and 4-1, one direction's peak against the
+     * other's 0.075, have 0.3875; 3-4 has 0.35, as the backward row of source 3 is empty; every
+     * other cell 0.075 or less. The argmax per target word: 0-0; 0-1 (0-1, 1-1 and 4-1 tie, the
+     * first source wins); targets 2 and 3, which no direction peaks on, source 0 (0.0375, tied with
+     * sources 1 and 4); 3-4. Intersecting the hard links would keep 0-0 alone.
+     */
+    @Test
+    void averageReadsTheLinksOfTheMeanOfBothModelsAttention() {
+        WordAttention forward = attention(5, 5, FORWARD, false);
+        WordAttention backward = attention(5, 5, BACKWARD, true);
+        assertEquals(Set.copyOf(links("0-0")), Symmetrization.AVERAGE.apply(forward, backward, 0.5));
+        assertEquals(Set.copyOf(links("0-0 0-1 1-1 4-1")), Symmetrization.AVERAGE.apply(forward, backward, 0.36));
+        assertEquals(Set.copyOf(links("0-0 0-1 1-1 3-4 4-1")), Symmetrization.AVERAGE.apply(forward, backward, 0.35));
+        assertEquals(Set.copyOf(links("0-0 0-1 0-2 0-3 3-4")), Symmetrization.AVERAGE.apply(forward, backward, 0));
     }
 
     /**

@@ -73,6 +73,26 @@ class WordAttentionTest {
         assertThrows(IllegalArgumentException.class, () -> words.alignment(Double.NaN));
     }
 
+    /**
+     * "das Haus" → "house is" ([2 target][2 source]) and its tgt→src twin read given the pair
+     * ([2 source][2 target], its rows are "house" and "is"); the twin's matrix is not the
+     * transpose, so a mean taken without turning it round would differ.
+     */
+    @Test
+    void theAverageWithATgtToSrcMatrixTurnsItRoundFirst() {
+        WordAttention forward = WordAttention.ofWords(new double[][] {{0.6, 0.4}, {0.3, 0.7}});
+        WordAttention reverse = WordAttention.ofWords(new double[][] {{0.2, 0.8}, {0.9, 0.1}});
+        double[][] mean = forward.averagedWith(reverse).weights();
+        assertArrayEquals(new double[] {0.4, 0.65}, mean[0], 1e-12);
+        assertArrayEquals(new double[] {0.55, 0.4}, mean[1], 1e-12);
+        // Each target word's link moves to the source word both directions favour together.
+        assertEquals("0-0 1-1", PharaohFormat.format(forward.hardAlignment()));
+        assertEquals(
+                "0-1 1-0", PharaohFormat.format(forward.averagedWith(reverse).hardAlignment()));
+        WordAttention notSquare = WordAttention.ofWords(new double[][] {{0.5, 0.5, 0}});
+        assertThrows(IllegalArgumentException.class, () -> notSquare.averagedWith(notSquare));
+    }
+
     @Test
     void aTargetWordWithoutTokensGetsAZeroRow() {
         WordAttention words = WordAttention.pool(new float[][] {{1f}}, new int[] {1}, 2, new int[] {0}, 1);

@@ -67,7 +67,8 @@ class SymmetrizedAttentionCommandTest {
             turned.add(links);
         }
         boolean differ = false;
-        for (Symmetrization heuristic : Symmetrization.values()) {
+        for (Symmetrization heuristic :
+                List.of(Symmetrization.INTERSECT, Symmetrization.UNION, Symmetrization.GROW_DIAG_FINAL_AND)) {
             List<List<Link>> combined = links(align(
                     "-m",
                     forward.toString(),
@@ -156,6 +157,53 @@ class SymmetrizedAttentionCommandTest {
                 targets.toString());
         assertEquals(2, ibm2.exitCode());
         assertTrue(ibm2.err().contains("--threshold reads attention"), ibm2.err());
+    }
+
+    @Test
+    void averageReadsTheLinksOfTheMeanOfBothModelsAttention() throws IOException {
+        List<String> sourceLines = Files.readAllLines(sources);
+        List<String> targetLines = Files.readAllLines(targets);
+        List<Translation> forced;
+        List<Translation> reversed;
+        try (Translator f = Translator.load(forward);
+                Translator r = Translator.load(reverse)) {
+            forced = f.forceDecode(sourceLines, targetLines);
+            reversed = r.forceDecode(targetLines, sourceLines);
+        }
+        for (double threshold : new double[] {0, 0.3}) {
+            List<List<Link>> averaged = links(align(
+                    "-m",
+                    forward,
+                    "--reverse-model",
+                    reverse,
+                    "--symmetrize",
+                    "average",
+                    "--threshold",
+                    threshold,
+                    "--src",
+                    sources,
+                    "--tgt",
+                    targets));
+            for (int i = 0; i < forced.size(); i++) {
+                WordAttention mean = forced.get(i)
+                        .wordAttention()
+                        .averagedWith(reversed.get(i).wordAttention());
+                assertEquals(
+                        mean.alignment(threshold), averaged.get(i), "threshold " + threshold + ", line " + (i + 1));
+            }
+        }
+        CliRun ibm2 = CliRun.of(
+                "align",
+                "--method",
+                "ibm2",
+                "--symmetrize",
+                "average",
+                "--src",
+                sources.toString(),
+                "--tgt",
+                targets.toString());
+        assertEquals(2, ibm2.exitCode());
+        assertTrue(ibm2.err().contains("--method ibm2 combines links"), ibm2.err());
     }
 
     @Test
