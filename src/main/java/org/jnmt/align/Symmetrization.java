@@ -9,8 +9,7 @@ import java.util.TreeSet;
  * ({@code -alignment}) and fast_align's {@code atools -c} name them (Och and Ney 2003, section 4.1;
  * Koehn, Och and Marcu 2003). Both inputs are in source-target orientation: {@code forward} from
  * the src→tgt model (each target word has at most one link), {@code backward} from the tgt→src
- * model with its links turned round (each source word has at most one link). {@link #AVERAGE} is
- * for attention only: it combines the two directions' weights before any link is read.
+ * model with its links turned round (each source word has at most one link).
  */
 public enum Symmetrization {
 
@@ -45,41 +44,12 @@ public enum Symmetrization {
         public Set<Link> apply(Collection<Link> forward, Collection<Link> backward) {
             return new GrowDiagFinalAnd(forward, backward).links();
         }
-    },
-
-    /**
-     * Not a rule for links but for the attention itself: the mean of both directions' attention
-     * ({@link WordAttention#averagedWith}), read as one direction is, with the threshold or (at 0)
-     * one link per target word to its source word of highest mean. A link that one direction holds
-     * weakly survives when the other holds it strongly, which the hard intersection cannot see.
-     */
-    AVERAGE("average") {
-        @Override
-        public boolean combinesLinks() {
-            return false;
-        }
-
-        @Override
-        public Set<Link> apply(Collection<Link> forward, Collection<Link> backward) {
-            throw new UnsupportedOperationException(
-                    "average combines the two directions' attention weights, not links");
-        }
-
-        @Override
-        public Set<Link> apply(WordAttention forward, WordAttention backward, double threshold) {
-            return new TreeSet<>(forward.averagedWith(backward).alignment(threshold));
-        }
     };
 
     private final String spelling;
 
     Symmetrization(String spelling) {
         this.spelling = spelling;
-    }
-
-    /** Whether it combines hard links (any aligner's); otherwise it needs both directions' attention. */
-    public boolean combinesLinks() {
-        return true;
     }
 
     /** The two directions' links combined, sorted. */
@@ -95,12 +65,21 @@ public enum Symmetrization {
         return apply(forward, backward, 0);
     }
 
-    /**
-     * As {@link #apply(WordAttention, WordAttention)}, each direction's links read with {@link
-     * WordAttention#alignment} (for {@link #AVERAGE}, the links of the mean).
-     */
+    /** As {@link #apply(WordAttention, WordAttention)}, each direction's links read with {@link WordAttention#alignment}. */
     public Set<Link> apply(WordAttention forward, WordAttention backward, double threshold) {
         return apply(forward.alignment(threshold), backward.invertedAlignment(threshold));
+    }
+
+    /**
+     * As {@link #apply(WordAttention, WordAttention, double)}, but each direction's links are read
+     * from the mean of both matrices ({@link WordAttention#averagedWith}) instead of from its own:
+     * with hard links, intersect keeps a link when it is the largest mean both of its target
+     * word's row and of its source word's column. A link one direction holds weakly then survives
+     * where the other holds it strongly, which combining each direction's own links cannot see.
+     */
+    public Set<Link> applyToMean(WordAttention forward, WordAttention backward, double threshold) {
+        // backward.averagedWith(forward) is the mean turned round: the same sums, in tgt→src orientation.
+        return apply(forward.averagedWith(backward), backward.averagedWith(forward), threshold);
     }
 
     /** The name on the command line and in Moses and atools. */

@@ -101,8 +101,7 @@ public class AlignCommand implements Callable<Integer> {
             defaultValue = "0",
             description = "--method attention: link each target word to every source word it gives at least P of "
                     + "its attention (Marian's --alignment P), in each direction before --symmetrize (with "
-                    + "--symmetrize average, to the mean of both); 0, the default, links it to the one it "
-                    + "attends to most.")
+                    + "--average, of the mean); 0, the default, links it to the one it attends to most.")
     double threshold;
 
     @Option(
@@ -193,9 +192,9 @@ public class AlignCommand implements Callable<Integer> {
             throw new UsageException("--threshold reads attention: it is an option of --method attention.");
         }
         if (method == AlignMethod.DIAGONAL) {
-            if (modelDir != null || twoWay.reverseModelDir != null || twoWay.heuristic != null) {
+            if (modelDir != null || twoWay.reverseModelDir != null || twoWay.heuristic != null || twoWay.average) {
                 throw new UsageException("--method diagonal uses no model and has one direction: "
-                        + "-m, --reverse-model and --symmetrize are for --method attention.");
+                        + "-m, --reverse-model, --symmetrize and --average are for --method attention.");
             }
             rejectIbm2Options();
             return;
@@ -215,9 +214,9 @@ public class AlignCommand implements Callable<Integer> {
         if (modelDir != null) {
             throw new UsageException("--method ibm2 trains its own model; -m is for --method attention.");
         }
-        if (twoWay.reverseModelDir != null) {
+        if (twoWay.reverseModelDir != null || twoWay.average) {
             throw new UsageException("--method ibm2 trains both directions itself with --symmetrize; "
-                    + "--reverse-model is for --method attention.");
+                    + "--reverse-model and --average are for --method attention.");
         }
         if ((ibm2.trainSource == null) != (ibm2.trainTarget == null)) {
             throw new UsageException("--train-src and --train-tgt go together.");
@@ -225,10 +224,6 @@ public class AlignCommand implements Callable<Integer> {
         if (ibm2.reverse && twoWay.heuristic != null) {
             throw new UsageException(
                     "--reverse and --symmetrize exclude each other: --symmetrize uses both directions.");
-        }
-        if (twoWay.heuristic != null && !twoWay.heuristic.combinesLinks()) {
-            throw new UsageException("--symmetrize " + twoWay.heuristic + " averages two models' attention; "
-                    + "--method ibm2 combines links: use intersect, union or grow-diag-final-and.");
         }
     }
 

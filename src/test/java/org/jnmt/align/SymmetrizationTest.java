@@ -1,7 +1,6 @@
 package org.jnmt.align;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import java.util.List;
@@ -68,7 +67,7 @@ class SymmetrizationTest {
 
     @Test
     void noLinksGiveNoLinks() {
-        for (Symmetrization heuristic : LINK_HEURISTICS) {
+        for (Symmetrization heuristic : Symmetrization.values()) {
             assertEquals(Set.of(), heuristic.apply(List.of(), List.of()));
         }
         assertEquals(Set.copyOf(links("1-2")), Symmetrization.GROW_DIAG_FINAL_AND.apply(List.of(), links("1-2")));
@@ -80,14 +79,10 @@ class SymmetrizationTest {
                 "intersect union grow-diag-final-and",
                 String.join(
                         " ",
-                        LINK_HEURISTICS.stream().map(Symmetrization::toString).toList()));
-        assertEquals("average", Symmetrization.AVERAGE.toString());
-        assertThrows(UnsupportedOperationException.class, () -> Symmetrization.AVERAGE.apply(FORWARD, BACKWARD));
+                        List.of(Symmetrization.values()).stream()
+                                .map(Symmetrization::toString)
+                                .toList()));
     }
-
-    private static final List<Symmetrization> LINK_HEURISTICS = List.of(Symmetrization.values()).stream()
-            .filter(Symmetrization::combinesLinks)
-            .toList();
 
     private static List<Link> links(String pharaoh) {
         return PharaohFormat.parse(pharaoh, null, 1);
@@ -105,7 +100,7 @@ class SymmetrizationTest {
         WordAttention backward = attention(5, 5, BACKWARD, true);
         assertEquals(FORWARD, forward.hardAlignment());
         assertEquals(BACKWARD, backward.invertedHardAlignment());
-        for (Symmetrization heuristic : LINK_HEURISTICS) {
+        for (Symmetrization heuristic : Symmetrization.values()) {
             assertEquals(heuristic.apply(FORWARD, BACKWARD), heuristic.apply(forward, backward), heuristic.toString());
         }
         assertEquals(Set.copyOf(links("0-0")), Symmetrization.INTERSECT.apply(forward, backward));
@@ -117,18 +112,27 @@ class SymmetrizationTest {
      * The same matrices averaged (0.7 at a row's peak, 0.075 elsewhere, rows without a link zero):
      * 0-0, where both directions peak, has 0.7; 0-1, 1-1 and 4-1, one direction's peak against the
      * other's 0.075, have 0.3875; 3-4 has 0.35, as the backward row of source 3 is empty; every
-     * other cell 0.075 or less. The argmax per target word: 0-0; 0-1 (0-1, 1-1 and 4-1 tie, the
-     * first source wins); targets 2 and 3, which no direction peaks on, source 0 (0.0375, tied with
-     * sources 1 and 4); 3-4. Intersecting the hard links would keep 0-0 alone.
+     * other cell 0.075 or less. Read by target rows (first source on a tie): 0-0 0-1 0-2 0-3 3-4;
+     * by source columns: 0-0 1-1 2-0 3-4 4-1. Their intersection adds 3-4, which the backward
+     * model never linked, to the 0-0 that intersecting each model's own links keeps. With a
+     * threshold both readings keep the same cells: at 0.36, those that one direction peaks on
+     * and the other does not leave empty.
      */
     @Test
-    void averageReadsTheLinksOfTheMeanOfBothModelsAttention() {
+    void theMeanOfBothDirectionsIsReadInBothOrientationsThenCombined() {
         WordAttention forward = attention(5, 5, FORWARD, false);
         WordAttention backward = attention(5, 5, BACKWARD, true);
-        assertEquals(Set.copyOf(links("0-0")), Symmetrization.AVERAGE.apply(forward, backward, 0.5));
-        assertEquals(Set.copyOf(links("0-0 0-1 1-1 4-1")), Symmetrization.AVERAGE.apply(forward, backward, 0.36));
-        assertEquals(Set.copyOf(links("0-0 0-1 1-1 3-4 4-1")), Symmetrization.AVERAGE.apply(forward, backward, 0.35));
-        assertEquals(Set.copyOf(links("0-0 0-1 0-2 0-3 3-4")), Symmetrization.AVERAGE.apply(forward, backward, 0));
+        assertEquals(Set.copyOf(links("0-0 3-4")), Symmetrization.INTERSECT.applyToMean(forward, backward, 0));
+        assertEquals(
+                Set.copyOf(links("0-0 0-1 0-2 0-3 1-1 2-0 3-4 4-1")),
+                Symmetrization.UNION.applyToMean(forward, backward, 0));
+        for (Symmetrization heuristic : Symmetrization.values()) {
+            assertEquals(
+                    Set.copyOf(links("0-0 0-1 1-1 4-1")),
+                    heuristic.applyToMean(forward, backward, 0.36),
+                    heuristic.toString());
+            assertEquals(Set.copyOf(links("0-0")), heuristic.applyToMean(forward, backward, 0.5), heuristic.toString());
+        }
     }
 
     /**
