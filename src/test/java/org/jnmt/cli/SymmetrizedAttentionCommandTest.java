@@ -96,34 +96,14 @@ class SymmetrizedAttentionCommandTest {
     @Test
     void aThresholdReadsTheLinksOfEachDirectionBeforeTheyAreCombined() throws IOException {
         double threshold = 0.3;
-        List<String> sourceLines = Files.readAllLines(sources);
-        List<String> targetLines = Files.readAllLines(targets);
-        List<Translation> forced;
-        List<Translation> reversed;
-        try (Translator f = Translator.load(forward);
-                Translator r = Translator.load(reverse)) {
-            forced = f.forceDecode(sourceLines, targetLines);
-            reversed = r.forceDecode(targetLines, sourceLines);
-        }
+        List<BothWays> attention = forcedBothWays();
         List<List<Link>> alone =
                 links(align("-m", forward, "--threshold", threshold, "--src", sources, "--tgt", targets));
-        List<List<Link>> combined = links(align(
-                "-m",
-                forward,
-                "--reverse-model",
-                reverse,
-                "--symmetrize",
-                "union",
-                "--threshold",
-                threshold,
-                "--src",
-                sources,
-                "--tgt",
-                targets));
+        List<List<Link>> combined = linksOfBoth("--symmetrize", "union", "--threshold", threshold);
         boolean thresholdMatters = false;
-        for (int i = 0; i < forced.size(); i++) {
-            WordAttention f = forced.get(i).wordAttention();
-            WordAttention r = reversed.get(i).wordAttention();
+        for (int i = 0; i < attention.size(); i++) {
+            WordAttention f = attention.get(i).forward();
+            WordAttention r = attention.get(i).backward();
             assertEquals(f.alignment(threshold), alone.get(i), "line " + (i + 1));
             assertEquals(
                     List.copyOf(Symmetrization.UNION.apply(f.alignment(threshold), r.invertedAlignment(threshold))),
@@ -160,34 +140,13 @@ class SymmetrizedAttentionCommandTest {
 
     @Test
     void averageReadsBothDirectionsFromTheMeanOfTheirAttention() throws IOException {
-        List<String> sourceLines = Files.readAllLines(sources);
-        List<String> targetLines = Files.readAllLines(targets);
-        List<Translation> forced;
-        List<Translation> reversed;
-        try (Translator f = Translator.load(forward);
-                Translator r = Translator.load(reverse)) {
-            forced = f.forceDecode(sourceLines, targetLines);
-            reversed = r.forceDecode(targetLines, sourceLines);
-        }
+        List<BothWays> attention = forcedBothWays();
         boolean averageMatters = false;
         for (double threshold : new double[] {0, 0.3}) {
-            List<List<Link>> averaged = links(align(
-                    "-m",
-                    forward,
-                    "--reverse-model",
-                    reverse,
-                    "--symmetrize",
-                    "intersect",
-                    "--average",
-                    "--threshold",
-                    threshold,
-                    "--src",
-                    sources,
-                    "--tgt",
-                    targets));
-            for (int i = 0; i < forced.size(); i++) {
-                WordAttention f = forced.get(i).wordAttention();
-                WordAttention r = reversed.get(i).wordAttention();
+            List<List<Link>> averaged = linksOfBoth("--symmetrize", "intersect", "--average", "--threshold", threshold);
+            for (int i = 0; i < attention.size(); i++) {
+                WordAttention f = attention.get(i).forward();
+                WordAttention r = attention.get(i).backward();
                 Set<Link> expected = Symmetrization.INTERSECT.applyToMean(f, r, threshold);
                 assertEquals(List.copyOf(expected), averaged.get(i), "threshold " + threshold + ", line " + (i + 1));
                 averageMatters |= !expected.equals(Symmetrization.INTERSECT.apply(f, r, threshold));
@@ -203,6 +162,33 @@ class SymmetrizedAttentionCommandTest {
                 "align", "--method", "ibm2", "--symmetrize", "intersect", "--average", "--src", s, "--tgt", t);
         assertEquals(2, ibm2.exitCode());
         assertTrue(ibm2.err().contains("--average are for --method attention"), ibm2.err());
+    }
+
+    /** The links of nmt align with both models on the test pairs and the given options. */
+    private List<List<Link>> linksOfBoth(Object... options) throws IOException {
+        List<Object> arguments = new ArrayList<>(List.of("-m", forward, "--reverse-model", reverse));
+        arguments.addAll(List.of(options));
+        arguments.addAll(List.of("--src", sources, "--tgt", targets));
+        return links(align(arguments.toArray()));
+    }
+
+    /** One line's word attention from -m's forced decoding and from the reverse model's. */
+    private record BothWays(WordAttention forward, WordAttention backward) {}
+
+    private List<BothWays> forcedBothWays() throws IOException {
+        List<String> sourceLines = Files.readAllLines(sources);
+        List<String> targetLines = Files.readAllLines(targets);
+        List<BothWays> attention = new ArrayList<>();
+        try (Translator f = Translator.load(forward);
+                Translator r = Translator.load(reverse)) {
+            List<Translation> forced = f.forceDecode(sourceLines, targetLines);
+            List<Translation> reversed = r.forceDecode(targetLines, sourceLines);
+            for (int i = 0; i < forced.size(); i++) {
+                attention.add(new BothWays(
+                        forced.get(i).wordAttention(), reversed.get(i).wordAttention()));
+            }
+        }
+        return attention;
     }
 
     @Test
