@@ -22,8 +22,11 @@ class OpsTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 5, Ops.ROW_BLOCK, Ops.ROW_BLOCK + 3, 2 * Ops.ROW_BLOCK + 1})
     void rowWiseOperationsEqualNd4jsAxisOperations(int rows) {
+        Nd4j.getRandom().setSeed(rows);
         for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
-            double tolerance = type == DataType.DOUBLE ? 1e-12 : 1e-4;
+            // Relative to the largest sum: a float sum of 513 values of up to 5 in size is off by
+            // 1e-4 absolute in one summation order against the other (CI saw 1.37e-4).
+            double tolerance = type == DataType.DOUBLE ? 1e-12 : 1e-5;
             INDArray x = matrixAtAnOffset(type, rows);
             INDArray column = Nd4j.rand(type, rows).addi(0.5);
             INDArray row = Nd4j.rand(type, COLUMNS);
@@ -68,12 +71,14 @@ class OpsTest {
         return Views.reshape(Views.segment(buffer, 2 * COLUMNS, (long) rows * COLUMNS), rows, COLUMNS);
     }
 
+    /** The largest difference, relative to the largest expected magnitude (at least 1), within tolerance. */
     private static void assertClose(INDArray expected, INDArray actual, double tolerance, String what) {
         assertEquals(expected.length(), actual.length(), what);
         double worst = Nd4j.math()
                 .abs(expected.reshape(actual.shape()).sub(actual))
                 .maxNumber()
                 .doubleValue();
-        assertEquals(0.0, worst, tolerance, what);
+        double scale = Math.max(1.0, expected.amaxNumber().doubleValue());
+        assertEquals(0.0, worst / scale, tolerance, what);
     }
 }
